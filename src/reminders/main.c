@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* main.c: starts afterglow-reminders, the headless service that sends Afterglow's reminders. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ag-reminders-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AgRemindersApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Afterglow Reminders"));
+
+  application = ag_reminders_application_new ();
+
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}
