@@ -288,6 +288,20 @@ add_prep_item (ItemSet              *set,
                 _("Morning"), due, 100000 + (int) prep_index, TRUE);
 }
 
+#define SECONDS_PER_DAY ((gint64) 24 * 60 * 60)
+
+/* The Unix time of @day's midnight in UTC: within a day of its local midnight anywhere. */
+static gint64
+day_unix_estimate (const GDate *day)
+{
+  GDate epoch;
+
+  g_date_clear (&epoch, 1);
+  g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
+
+  return ((gint64) g_date_get_julian (day) - (gint64) g_date_get_julian (&epoch)) * SECONDS_PER_DAY;
+}
+
 static void
 fill_day (ItemSet         *set,
           AgProtocol      *protocol,
@@ -297,13 +311,28 @@ fill_day (ItemSet         *set,
           gboolean         with_prep)
 {
   guint julian = g_date_get_julian (set->day);
+  gint64 day_unix = day_unix_estimate (set->day);
+  guint max_last_day = 0;
+  guint max_days_before = 0;
+
+  for (guint t = 0; t < ag_protocol_get_n_tasks (protocol); t++)
+    max_last_day = MAX (max_last_day, ag_protocol_get_task (protocol, t)->last_day);
+  for (guint p = 0; with_prep && p < ag_protocol_get_n_preps (protocol); p++)
+    max_days_before = MAX (max_days_before, ag_protocol_get_prep (protocol, p)->days_before);
 
   for (guint s = 0; s < active->len; s++)
     {
       AgSession *session = g_ptr_array_index (active, s);
+      gint64 start_unix = g_date_time_to_unix (ag_session_get_start (session));
       GDate day0;
       GDate start_day;
       int offset;
+
+      /* Most sessions are months away from the day: rule them out with plain arithmetic
+       * before any time zone work, which is what a calendar month spends its time on. */
+      if (start_unix > day_unix + (gint64) (max_days_before + 2) * SECONDS_PER_DAY ||
+          start_unix < day_unix - (gint64) (max_last_day + 3) * SECONDS_PER_DAY)
+        continue;
 
       session_end_day (session, tz, &day0);
       offset = (int) julian - (int) g_date_get_julian (&day0);

@@ -208,6 +208,56 @@ to_usec (GDateTime *instant)
   return g_date_time_to_unix (instant) * G_USEC_PER_SEC + g_date_time_get_microsecond (instant);
 }
 
+static gint64
+max_restriction_usec (AgProtocol *protocol)
+{
+  guint max_hours = 0;
+
+  for (guint r = 0; r < ag_protocol_get_n_restrictions (protocol); r++)
+    {
+      const AgProtocolRestriction *restriction = ag_protocol_get_restriction (protocol, r);
+
+      for (guint b = 0; b < ag_protocol_get_n_bands (protocol); b++)
+        max_hours = MAX (max_hours, restriction->hours[b]);
+    }
+
+  return (gint64) max_hours * G_TIME_SPAN_HOUR;
+}
+
+/* Only sessions whose windows can reach the instant, or the next one to start, matter for
+ * what is active and what changes next; a ten-year plan has a hundred others. */
+static GPtrArray *
+select_near_sessions (AgProtocol *protocol,
+                      GPtrArray  *sessions,
+                      gint64      instant_usec)
+{
+  GPtrArray *near = g_ptr_array_new ();
+  gint64 reach = max_restriction_usec (protocol);
+  gboolean have_next = FALSE;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      AgSession *session = g_ptr_array_index (sessions, i);
+      gint64 start = to_usec (ag_session_get_start (session));
+      gint64 end = start + (gint64) ag_session_get_duration_minutes (session) * G_TIME_SPAN_MINUTE;
+
+      if (ag_session_get_status (session) == AG_SESSION_CANCELLED || end + reach < instant_usec)
+        continue;
+
+      if (end > instant_usec && end > instant_usec + reach)
+        {
+          /* Beyond the reach of anything active: only the first such one is needed. */
+          if (have_next)
+            continue;
+          have_next = TRUE;
+        }
+
+      g_ptr_array_add (near, session);
+    }
+
+  return near;
+}
+
 /**
  * ag_restriction_list_reload:
  *
@@ -220,6 +270,7 @@ ag_restriction_list_reload (AgRestrictionList  *self,
                             GError            **error)
 {
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) near = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(GDateTime) instant = NULL;
@@ -233,7 +284,8 @@ ag_restriction_list_reload (AgRestrictionList  *self,
 
   instant = ag_restriction_list_dup_instant (self);
   instant_usec = to_usec (instant);
-  all = ag_engine_restrictions (self->protocol, sessions);
+  near = select_near_sessions (self->protocol, sessions, instant_usec);
+  all = ag_engine_restrictions (self->protocol, near);
   active = g_ptr_array_new_with_free_func (g_object_unref);
   self->next_change = 0;
 
