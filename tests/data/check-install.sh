@@ -41,7 +41,8 @@ check "$root/share/metainfo/io.github.afterglow.Afterglow.metainfo.xml" "the met
 check "$root/share/glib-2.0/schemas/io.github.afterglow.Afterglow.gschema.xml" "the settings schema"
 check "$root/share/icons/hicolor/scalable/apps/io.github.afterglow.Afterglow.svg" "the app icon"
 check "$root/share/icons/hicolor/symbolic/apps/io.github.afterglow.Afterglow-symbolic.svg" "the symbolic icon"
-check "$root/share/dbus-1/services/io.github.afterglow.Afterglow.Reminders.service" "the D-Bus service file"
+check "$root/share/dbus-1/services/io.github.afterglow.Afterglow.Reminders.service" "the reminders' D-Bus service file"
+check "$root/share/dbus-1/services/io.github.afterglow.Afterglow.service" "the app's D-Bus service file"
 check "$etc/xdg/autostart/io.github.afterglow.Afterglow.Reminders.desktop" "the autostart file"
 check "$root/share/afterglow/protocols/default.protocol" "the default protocol"
 
@@ -74,6 +75,16 @@ if grep -qx "Exec=$prefix/bin/afterglow-reminders --gapplication-service" "$serv
   echo "ok $n - the D-Bus service starts the installed afterglow-reminders"
 else
   echo "not ok $n - the D-Bus service file names the wrong program"; failed=1
+fi
+
+n=$((n + 1))
+service="$root/share/dbus-1/services/io.github.afterglow.Afterglow.service"
+if grep -qx "Exec=$prefix/bin/afterglow --gapplication-service" "$service" &&
+   grep -qx "Name=io.github.afterglow.Afterglow" "$service" &&
+   grep -qx "DBusActivatable=true" "$root/share/applications/io.github.afterglow.Afterglow.desktop"; then
+  echo "ok $n - the app is D-Bus activatable and its service starts the installed afterglow"
+else
+  echo "not ok $n - the app's D-Bus activation is broken"; failed=1
 fi
 
 n=$((n + 1))
