@@ -97,10 +97,41 @@ child_main (const char *path,
   return 0;
 }
 
-static char *
-read_all (int fd)
+static guint
+count_lines (GString *text)
 {
-  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (gsize i = 0; i < text->len; i++)
+    n += text->str[i] == '\n';
+
+  return n;
+}
+
+/* Reads until @out holds @lines whole lines or the child's output ends. */
+static void
+read_lines (int      fd,
+            GString *out,
+            guint    lines)
+{
+  char buffer[4096];
+
+  while (count_lines (out) < lines)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      g_string_append_len (out, buffer, n);
+    }
+}
+
+static char *
+read_all (int      fd,
+          GString *out)
+{
   char buffer[4096];
 
   for (;;)
@@ -189,6 +220,7 @@ test_kill_keeps_confirmed_ticks (void)
       g_autoptr(GPtrArray) confirmed = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *output = NULL;
       g_auto(GStrv) lines = NULL;
+      GString *output_so_far = NULL;
       GPid pid;
       int out_fd;
       int status;
@@ -197,7 +229,10 @@ test_kill_keeps_confirmed_ticks (void)
                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
       g_assert_no_error (error);
 
-      /* Anywhere from while it opens the file to deep in its loop. */
+      /* Anywhere from while it opens the file to deep in its loop. Waiting for a few
+       * confirmations first keeps the trials meaningful however slow the machine is. */
+      output_so_far = g_string_new (NULL);
+      read_lines (out_fd, output_so_far, g_test_rand_int_range (0, 6));
       g_usleep (g_test_rand_int_range (0, MAX_DELAY_USEC));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -206,7 +241,7 @@ test_kill_keeps_confirmed_ticks (void)
       if (!WIFSIGNALED (status))
         g_error ("The child stopped by itself with status %d", WEXITSTATUS (status));
 
-      output = read_all (out_fd);
+      output = read_all (out_fd, g_steal_pointer (&output_so_far));
       close (out_fd);
 
       /* Only whole lines were confirmed. */
