@@ -7,11 +7,24 @@
 
 #include <glib/gi18n.h>
 
+#include "ag-notifier.h"
+#include "ag-reminder-scheduler.h"
 #include "ag-reminders-application.h"
 
 struct _AgRemindersApplication
 {
   GApplication parent_instance;
+
+  /* owned */
+  AgClock *clock;
+  AgStore *store;
+  AgProtocol *protocol;
+  GSettings *settings;
+  AgNotifier *notifier;
+  AgReminderScheduler *scheduler;
+
+  int exit_status;
+  guint held : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AgRemindersApplication, ag_reminders_application, G_TYPE_APPLICATION)
@@ -45,10 +58,116 @@ ag_reminders_application_handle_local_options (GApplication *application,
 }
 
 static void
+scheduler_busy_cb (AgRemindersApplication *self,
+                   GParamSpec             *pspec,
+                   AgReminderScheduler    *scheduler)
+{
+  gboolean busy = ag_reminder_scheduler_get_busy (scheduler);
+
+  /* Resident while something is to come; the process ends when nothing is. */
+  if (busy && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!busy && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = busy;
+
+  g_debug ("%s", busy ? "Waiting for the next reminder" : "No more reminders to wait for");
+}
+
+static gboolean
+open_everything (AgRemindersApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ag_store_dup_default_path ();
+
+  /* No file means no plan yet: nothing to send, and nothing to create. The app starts
+   * this service again when it saves a plan. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_debug ("No data at %s yet: no reminders to send", path);
+      return FALSE;
+    }
+
+  self->clock = ag_clock_new_system ();
+  self->store = ag_store_open (path, self->clock, &error);
+  if (self->store == NULL)
+    {
+      g_warning ("Cannot open Afterglow’s data at %s, so no reminders are sent: %s",
+                 path, error->message);
+      self->exit_status = 1;
+      return FALSE;
+    }
+
+  self->protocol = ag_protocol_load_default (&error);
+  if (self->protocol == NULL)
+    {
+      g_warning ("Cannot read the aftercare protocol, so no reminders are sent: %s",
+                 error->message);
+      self->exit_status = 1;
+      return FALSE;
+    }
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->notifier = ag_notifier_new ();
+  self->scheduler = ag_reminder_scheduler_new (self->store, self->protocol, self->settings,
+                                               self->notifier);
+  g_signal_connect_object (self->scheduler, "notify::busy", G_CALLBACK (scheduler_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
+static void
+ag_reminders_application_startup (GApplication *application)
+{
+  AgRemindersApplication *self = AG_REMINDERS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (ag_reminders_application_parent_class)->startup (application);
+
+  /* Both a plain start and D-Bus activation (--gapplication-service) come through here. */
+  if (open_everything (self))
+    ag_reminder_scheduler_start (self->scheduler);
+}
+
+static gboolean
+quit_if_idle_cb (gpointer user_data)
+{
+  AgRemindersApplication *self = AG_REMINDERS_APPLICATION (user_data);
+
+  if (!self->held)
+    g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 ag_reminders_application_activate (GApplication *application)
 {
-  /* There is no plan with future reminders yet, so there is nothing to stay resident for. */
-  g_debug ("No treatment plan has reminders to send");
+  AgRemindersApplication *self = AG_REMINDERS_APPLICATION (application);
+
+  /* The app activates the service after it changed the plan: look again. */
+  if (self->scheduler != NULL)
+    ag_reminder_scheduler_process (self->scheduler);
+
+  /* Started by the bus with nothing to wait for: end once the activation is answered,
+   * rather than after GApplication's ten-second service grace. */
+  if (!self->held)
+    g_idle_add_full (G_PRIORITY_LOW, quit_if_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+ag_reminders_application_shutdown (GApplication *application)
+{
+  AgRemindersApplication *self = AG_REMINDERS_APPLICATION (application);
+
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->protocol);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+
+  G_APPLICATION_CLASS (ag_reminders_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -57,7 +176,9 @@ ag_reminders_application_class_init (AgRemindersApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->handle_local_options = ag_reminders_application_handle_local_options;
+  app_class->startup = ag_reminders_application_startup;
   app_class->activate = ag_reminders_application_activate;
+  app_class->shutdown = ag_reminders_application_shutdown;
 }
 
 static void
@@ -89,4 +210,18 @@ ag_reminders_application_new (void)
                        "application-id", REMINDERS_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+/**
+ * ag_reminders_application_get_exit_status:
+ * @self: the service
+ *
+ * Returns: 0, or 1 if the data or the protocol could not be opened
+ */
+int
+ag_reminders_application_get_exit_status (AgRemindersApplication *self)
+{
+  g_return_val_if_fail (AG_IS_REMINDERS_APPLICATION (self), 1);
+
+  return self->exit_status;
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AgRemindersApplication, ag_reminders_application, AG, REMINDERS_APPLICATION,
                       GApplication)
 
-AgRemindersApplication *ag_reminders_application_new (void);
+AgRemindersApplication *ag_reminders_application_new             (void);
+int                     ag_reminders_application_get_exit_status (AgRemindersApplication *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AgRemindersApplication) application = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -23,5 +24,9 @@ main (int   argc,
 
   application = ag_reminders_application_new ();
 
-  return g_application_run (G_APPLICATION (application), argc, argv);
+  status = g_application_run (G_APPLICATION (application), argc, argv);
+  if (status == 0)
+    status = ag_reminders_application_get_exit_status (application);
+
+  return status;
 }
