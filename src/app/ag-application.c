@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ag-application.c: the afterglow application: actions, settings and windows. */
+/* ag-application.c: the afterglow application: actions, settings, the store and windows. */
 
 #define G_LOG_DOMAIN "ag-application"
 
@@ -9,6 +9,7 @@
 
 #include "ag-application.h"
 #include "ag-preferences-window.h"
+#include "ag-user-protocol.h"
 #include "ag-window.h"
 
 struct _AgApplication
@@ -17,9 +18,48 @@ struct _AgApplication
 
   /* owned */
   GSettings *settings;
+  AgClock *clock;
+  AgStore *store;
+  GError *store_error;
+  AgProtocol *protocol;
+  char *protocol_warning;
 };
 
 G_DEFINE_FINAL_TYPE (AgApplication, ag_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static AgWindow *
+present_main_window (AgApplication *self)
+{
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (AG_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (ag_window_new (self));
+      if (self->protocol_warning != NULL)
+        ag_window_add_toast (AG_WINDOW (window), adw_toast_new (self->protocol_warning));
+    }
+
+  gtk_window_present (window);
+
+  return AG_WINDOW (window);
+}
 
 static void
 quit_action_cb (GSimpleAction *action,
@@ -36,8 +76,9 @@ preferences_action_cb (GSimpleAction *action,
 {
   AgApplication *self = AG_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AgPreferencesWindow *preferences = ag_preferences_window_new (parent, self->settings);
+  AgPreferencesWindow *preferences;
 
+  preferences = ag_preferences_window_new (parent, self->settings, self->protocol);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -81,11 +122,107 @@ about_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The reminders service shows the notifications that open this action, with the day as
+ * "YYYY-MM-DD". */
+static void
+show_day_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AgApplication *self = AG_APPLICATION (user_data);
+  AgWindow *window = present_main_window (self);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-day", parameter);
+}
+
+static void
+new_plan_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AgWindow *window = present_main_window (AG_APPLICATION (user_data));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
+  { "new-plan", new_plan_action_cb },
   { "preferences", preferences_action_cb },
   { "about", about_action_cb },
+  { "show-day", show_day_action_cb, "s" },
 };
+
+static void
+reminders_activated_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    g_debug ("Could not start the reminders service: %s", error->message);
+}
+
+/* The service keeps itself up to date through the store, but it is not running when the
+ * plan had no reminders left; activating it over D-Bus starts it if needed. */
+static void
+poke_reminders (AgApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (bus == NULL)
+    return;
+
+  g_dbus_connection_call (bus, REMINDERS_ID, "/io/github/afterglow/Afterglow/Reminders",
+                          "org.freedesktop.Application", "Activate",
+                          g_variant_new ("(a{sv})", NULL),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                          reminders_activated_cb, NULL);
+}
+
+static void
+store_changed_cb (AgApplication *self,
+                  AgStoreChange  changes,
+                  AgStore       *store)
+{
+  if (changes & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS))
+    poke_reminders (self);
+}
+
+static void
+open_store (AgApplication *self)
+{
+  g_autofree char *path = ag_store_dup_default_path ();
+
+  g_clear_error (&self->store_error);
+  self->store = ag_store_open (path, self->clock, &self->store_error);
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+load_protocol (AgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->protocol = ag_user_protocol_load (&error);
+  if (self->protocol != NULL)
+    return;
+
+  /* The user's own values are damaged: say so, and use the standard ones meanwhile. */
+  self->protocol_warning = g_strdup_printf (_("Your changed aftercare values could not be read, "
+                                              "so the standard ones are used. %s"),
+                                            error->message);
+  g_clear_error (&error);
+  self->protocol = ag_protocol_load_default (&error);
+  if (self->protocol == NULL)
+    g_error ("The default aftercare protocol is missing or damaged: %s. "
+             "Reinstalling Afterglow should fix this.", error->message);
+}
 
 static int
 ag_application_handle_local_options (GApplication *application,
@@ -110,6 +247,11 @@ ag_application_startup (GApplication *application)
   G_APPLICATION_CLASS (ag_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  if (self->clock == NULL)
+    self->clock = ag_clock_new_system ();
+
+  load_protocol (self);
+  open_store (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -121,13 +263,7 @@ ag_application_startup (GApplication *application)
 static void
 ag_application_activate (GApplication *application)
 {
-  AgApplication *self = AG_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (ag_window_new (self));
-
-  gtk_window_present (window);
+  present_main_window (AG_APPLICATION (application));
 }
 
 static void
@@ -136,8 +272,49 @@ ag_application_dispose (GObject *object)
   AgApplication *self = (AgApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->protocol);
+  g_clear_object (&self->clock);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->protocol_warning, g_free);
 
   G_OBJECT_CLASS (ag_application_parent_class)->dispose (object);
+}
+
+static void
+ag_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AgApplication *self = AG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ag_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AgApplication *self = AG_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -147,9 +324,21 @@ ag_application_class_init (AgApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = ag_application_dispose;
+  object_class->get_property = ag_application_get_property;
+  object_class->set_property = ag_application_set_property;
   app_class->handle_local_options = ag_application_handle_local_options;
   app_class->startup = ag_application_startup;
   app_class->activate = ag_application_activate;
+
+  /**
+   * AgApplication:clock:
+   *
+   * The clock everything asks for the time; the system clock unless a test sets another.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, AG_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -170,15 +359,28 @@ ag_application_init (AgApplication *self)
 /**
  * ag_application_new:
  *
- * Returns: (transfer full): the Afterglow application
+ * Returns: (transfer full): the Afterglow application, on the system clock
  */
 AgApplication *
 ag_application_new (void)
+{
+  return ag_application_new_with_clock (NULL);
+}
+
+/**
+ * ag_application_new_with_clock:
+ * @clock: (nullable): the clock to use, or %NULL for the system clock
+ *
+ * Returns: (transfer full): the Afterglow application
+ */
+AgApplication *
+ag_application_new_with_clock (AgClock *clock)
 {
   return g_object_new (AG_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE,
+                       "clock", clock,
                        NULL);
 }
 
@@ -193,4 +395,88 @@ ag_application_get_settings (AgApplication *self)
   g_return_val_if_fail (AG_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * ag_application_get_clock:
+ *
+ * Returns: (transfer none): the clock
+ */
+AgClock *
+ag_application_get_clock (AgApplication *self)
+{
+  g_return_val_if_fail (AG_IS_APPLICATION (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * ag_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store, or %NULL if it could not be opened
+ */
+AgStore *
+ag_application_get_store (AgApplication *self)
+{
+  g_return_val_if_fail (AG_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * ag_application_get_store_error:
+ *
+ * Returns: (transfer none) (nullable): why the store could not be opened
+ */
+const GError *
+ag_application_get_store_error (AgApplication *self)
+{
+  g_return_val_if_fail (AG_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+/**
+ * ag_application_get_protocol:
+ *
+ * Returns: (transfer none): the aftercare protocol with the user's own values
+ */
+AgProtocol *
+ag_application_get_protocol (AgApplication *self)
+{
+  g_return_val_if_fail (AG_IS_APPLICATION (self), NULL);
+
+  return self->protocol;
+}
+
+/**
+ * ag_application_start_fresh:
+ * @kept_as: (out) (optional): where the unreadable file was kept
+ *
+ * Keeps the store file that could not be opened under a new name and starts an empty one.
+ * Nothing is deleted.
+ *
+ * Returns: %TRUE if the new store is open
+ */
+gboolean
+ag_application_start_fresh (AgApplication  *self,
+                            char          **kept_as,
+                            GError        **error)
+{
+  g_autofree char *path = ag_store_dup_default_path ();
+
+  g_return_val_if_fail (AG_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  if (!ag_store_move_aside (path, self->clock, kept_as, error))
+    return FALSE;
+
+  open_store (self);
+  if (self->store == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ag-preferences-window.h"
+#include "ag-protocol-page.h"
 
 struct _AgPreferencesWindow
 {
@@ -223,19 +224,30 @@ ag_preferences_window_init (AgPreferencesWindow *self)
 /**
  * ag_preferences_window_new:
  * @parent: (nullable): the window it belongs to
- * @settings: Afterglow's settings, which every control is bound to
+ * @settings: Afterglow's settings, which every control on the first page is bound to
+ * @protocol: (nullable): the aftercare protocol whose values the second page edits
  *
  * Returns: (transfer full): a new Preferences window
  */
 AgPreferencesWindow *
-ag_preferences_window_new (GtkWindow *parent,
-                           GSettings *settings)
+ag_preferences_window_new (GtkWindow  *parent,
+                           GSettings  *settings,
+                           AgProtocol *protocol)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  AgPreferencesWindow *self;
 
-  return g_object_new (AG_TYPE_PREFERENCES_WINDOW,
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (protocol == NULL || AG_IS_PROTOCOL (protocol), NULL);
+
+  self = g_object_new (AG_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+
+  if (protocol != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (ag_protocol_page_new (protocol)));
+
+  return self;
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "ag-protocol.h"
+
 G_BEGIN_DECLS
 
 #define AG_TYPE_PREFERENCES_WINDOW (ag_preferences_window_get_type ())
@@ -12,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AgPreferencesWindow, ag_preferences_window, AG, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-AgPreferencesWindow *ag_preferences_window_new (GtkWindow *parent,
-                                                GSettings *settings);
+AgPreferencesWindow *ag_preferences_window_new (GtkWindow  *parent,
+                                                GSettings  *settings,
+                                                AgProtocol *protocol);
 
 G_END_DECLS
