@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ag-treatment-row.h: one treatment in the sidebar: its colour, title and what comes next. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ag-treatment.h"
+
+G_BEGIN_DECLS
+
+#define AG_TYPE_TREATMENT_ROW (ag_treatment_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (AgTreatmentRow, ag_treatment_row, AG, TREATMENT_ROW, GtkWidget)
+
+/**
+ * AgTreatmentColor:
+ * @name: the CSS class suffix, "blue" gives "ag-color-blue"
+ * @hex: what the store keeps, "#3584e4"
+ * @label: translatable name, for the colour buttons' accessible names
+ *
+ * One of the colours a treatment can be shown in.
+ */
+typedef struct
+{
+  const char *name;
+  const char *hex;
+  const char *label;
+} AgTreatmentColor;
+
+AgTreatment            *ag_treatment_row_get_treatment   (AgTreatmentRow *self);
+void                    ag_treatment_row_set_treatment   (AgTreatmentRow *self,
+                                                          AgTreatment    *treatment);
+GListModel             *ag_treatment_row_get_sessions    (AgTreatmentRow *self);
+void                    ag_treatment_row_set_sessions    (AgTreatmentRow *self,
+                                                          GListModel     *sessions);
+
+const AgTreatmentColor *ag_treatment_row_get_colors      (guint          *n_colors);
+const AgTreatmentColor *ag_treatment_row_lookup_color    (const char     *hex);
+char                   *ag_treatment_row_format_progress (AgTreatment    *treatment,
+                                                          GListModel     *sessions);
+
+G_END_DECLS
