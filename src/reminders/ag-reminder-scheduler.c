@@ -391,6 +391,14 @@ settings_changed_cb (AgReminderScheduler *self,
   queue_process (self);
 }
 
+/* The user changed a value of the aftercare plan in the app's Preferences. */
+static void
+protocol_changed_cb (AgReminderScheduler *self,
+                     AgProtocol          *protocol)
+{
+  queue_process (self);
+}
+
 static void
 alarm_fired_cb (AgReminderScheduler *self,
                 AgAlarm             *alarm)
@@ -566,6 +574,8 @@ ag_reminder_scheduler_new (AgStore    *store,
   g_signal_connect_object (ag_store_get_clock (store), "changed",
                            G_CALLBACK (clock_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (protocol, "changed", G_CALLBACK (protocol_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->alarm, "fired", G_CALLBACK (alarm_fired_cb), self,
                            G_CONNECT_SWAPPED);

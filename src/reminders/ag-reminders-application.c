@@ -10,6 +10,7 @@
 #include "ag-notifier.h"
 #include "ag-reminder-scheduler.h"
 #include "ag-reminders-application.h"
+#include "ag-user-protocol.h"
 
 struct _AgRemindersApplication
 {
@@ -22,12 +23,67 @@ struct _AgRemindersApplication
   GSettings *settings;
   AgNotifier *notifier;
   AgReminderScheduler *scheduler;
+  GFileMonitor *protocol_monitor;
 
   int exit_status;
   guint held : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AgRemindersApplication, ag_reminders_application, G_TYPE_APPLICATION)
+
+/* The user's own values when they are readable, otherwise the standard protocol: a damaged
+ * file of overrides must not silence the reminders. */
+static AgProtocol *
+load_protocol (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  AgProtocol *protocol = ag_user_protocol_load (&local_error);
+
+  if (protocol != NULL)
+    return protocol;
+
+  g_warning ("%s", local_error->message);
+  return ag_protocol_load_default (error);
+}
+
+static void
+user_protocol_changed_cb (AgRemindersApplication *self,
+                          GFile                  *file,
+                          GFile                  *other_file,
+                          GFileMonitorEvent       event,
+                          GFileMonitor           *monitor)
+{
+  g_autoptr(AgProtocol) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+
+  fresh = load_protocol (&error);
+  if (fresh == NULL || !ag_user_protocol_copy_values (self->protocol, fresh, &error))
+    g_warning ("Could not follow the changed aftercare values: %s", error->message);
+}
+
+/* The app saves the user's values with an atomic rename; watching the file follows it. */
+static void
+watch_user_protocol (AgRemindersApplication *self)
+{
+  g_autofree char *path = ag_user_protocol_dup_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  self->protocol_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->protocol_monitor == NULL)
+    {
+      g_debug ("Not following changes to %s: %s", path, error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->protocol_monitor, "changed",
+                           G_CALLBACK (user_protocol_changed_cb), self, G_CONNECT_SWAPPED);
+}
 
 static gboolean
 start_at_login_allowed (void)
@@ -98,7 +154,7 @@ open_everything (AgRemindersApplication *self)
       return FALSE;
     }
 
-  self->protocol = ag_protocol_load_default (&error);
+  self->protocol = load_protocol (&error);
   if (self->protocol == NULL)
     {
       g_warning ("Cannot read the aftercare protocol, so no reminders are sent: %s",
@@ -106,6 +162,7 @@ open_everything (AgRemindersApplication *self)
       self->exit_status = 1;
       return FALSE;
     }
+  watch_user_protocol (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->notifier = ag_notifier_new ();
@@ -161,6 +218,9 @@ ag_reminders_application_shutdown (GApplication *application)
   AgRemindersApplication *self = AG_REMINDERS_APPLICATION (application);
 
   g_clear_object (&self->scheduler);
+  if (self->protocol_monitor != NULL)
+    g_file_monitor_cancel (self->protocol_monitor);
+  g_clear_object (&self->protocol_monitor);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->protocol);

@@ -627,6 +627,32 @@ test_settings (Fixture       *fixture,
 }
 
 static void
+test_protocol_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  guint band;
+
+  g_settings_set_boolean (fixture->settings, "remind-sunscreen", FALSE);
+  g_settings_set_boolean (fixture->settings, "remind-care", FALSE);
+  g_settings_set_boolean (fixture->settings, "remind-cleansing", FALSE);
+  plan_session (fixture, 3, 2, 10);
+  set_now (fixture, 3, 3, 7, 0);
+  start (fixture);
+
+  /* The practitioner said no makeup for 30 hours: the reminder moves from 10:30 to 16:30. */
+  band = ag_protocol_get_band_for_depth (fixture->protocol, 1.0);
+  g_assert_true (ag_protocol_set_restriction_hours (fixture->protocol, "makeup", band, 30,
+                                                    &error));
+  g_assert_no_error (error);
+
+  timeline = run_until (fixture, 3, 3, 17, 0, FALSE);
+  g_assert_cmpstr (timeline, ==,
+                   "03-03 16:30 +01:00 You can wear makeup again [" NO_DONE "]\n");
+}
+
+static void
 test_no_actions (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -856,6 +882,8 @@ main (int   argc,
               fixture_set_up, test_dst_autumn, fixture_tear_down);
   g_test_add ("/reminders/settings/kinds-and-quiet-hours", Fixture, AG_TEST_CAPS_ACTIONS,
               fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/reminders/settings/protocol-change", Fixture, AG_TEST_CAPS_ACTIONS,
+              fixture_set_up, test_protocol_change, fixture_tear_down);
   g_test_add ("/reminders/server/no-actions", Fixture, AG_TEST_CAPS_NO_ACTIONS,
               fixture_set_up, test_no_actions, fixture_tear_down);
   g_test_add ("/reminders/server/appears-later", Fixture, NULL,
