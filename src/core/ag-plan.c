@@ -521,7 +521,9 @@ ag_parse_local_date_time (const char  *date_text,
   {
     g_autoptr(GDateTime) earlier = g_date_time_add (result, -G_TIME_SPAN_HOUR);
 
-    if (g_date_time_get_hour (earlier) == g_date_time_get_hour (result) &&
+    /* NULL an hour before 0001-01-01 01:00, where GLib's calendar begins. */
+    if (earlier != NULL &&
+        g_date_time_get_hour (earlier) == g_date_time_get_hour (result) &&
         g_date_time_get_minute (earlier) == g_date_time_get_minute (result) &&
         g_date_time_get_day_of_month (earlier) == g_date_time_get_day_of_month (result))
       {

@@ -402,6 +402,21 @@ read_text (LoadContext  *ctx,
       return TRUE;
     }
 
+  /* An invalid escape (a backslash before a space) gives a value and an error at once,
+   * and GLib 2.74's g_key_file_get_locale_string() then leaks that error: refuse it. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    g_free (g_key_file_get_string (ctx->keyfile, group, key, &local_error));
+    if (local_error != NULL)
+      {
+        set_error (error, ctx, AG_PROTOCOL_ERROR_PARSE, group, key,
+                   _("“%s” in [%s] has a backslash that is not followed by s, n, t, r "
+                     "or another backslash."), key, group);
+        return FALSE;
+      }
+  }
+
   value = g_key_file_get_locale_string (ctx->keyfile, group, key, NULL, NULL);
   if (value != NULL)
     g_strstrip (value);

@@ -138,6 +138,7 @@ set_error_from_errno (GError     **error,
     {
     case ENOSPC:
     case EDQUOT:
+    case EFBIG:   /* past the largest file allowed (RLIMIT_FSIZE, file system): as full */
       g_set_error_literal (error, AG_STORE_ERROR, AG_STORE_ERROR_DISK_FULL,
                            _("There is no space left on the disk, so this change was not "
                              "saved. Free some space and try again."));
@@ -169,15 +170,23 @@ set_error_from_sqlite (GError  **error,
                        int       rc,
                        gboolean  writing)
 {
+  int last_errno = errno;
   int primary = rc & 0xff;
   int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
+  /* SQLite does not record the errno of a failed write to the -wal (it reports
+   * SQLITE_IOERR_WRITE with errno 0), but it is still in errno: a file grown past its
+   * limit (EFBIG) or a full quota must read as a full disk, not as "disk I/O error". */
+  if (primary == SQLITE_IOERR && sys_errno == 0 &&
+      (last_errno == ENOSPC || last_errno == EDQUOT || last_errno == EFBIG))
+    sys_errno = last_errno;
+
   g_debug ("SQLite error %d (%s), errno %d", rc, detail, sys_errno);
 
   if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
-      (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EACCES ||
-       sys_errno == EPERM || sys_errno == EROFS))
+      (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG ||
+       sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS))
     {
       set_error_from_errno (error, sys_errno, writing, detail);
       return;
@@ -740,6 +749,18 @@ open_connection (const char  *path,
   if (rc != SQLITE_OK)
     {
       set_error_from_sqlite (error, db, rc, FALSE);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  /* SQLite quietly opens a file it cannot write (read-only mount or permissions) for
+   * reading only, and then fails later with "unable to open database file". */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error_literal (error, AG_STORE_ERROR, AG_STORE_ERROR_READ_ONLY,
+                           _("Afterglow is not allowed to write to its data folder, so "
+                             "it cannot save anything. Check the permissions of your "
+                             "home folder."));
       sqlite3_close_v2 (db);
       return NULL;
     }
