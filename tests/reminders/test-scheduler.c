@@ -747,15 +747,14 @@ fake_app_method_cb (GDBusConnection       *connection,
   Activation *activation = user_data;
   g_autoptr(GVariant) args = NULL;
   g_autoptr(GVariant) first = NULL;
+  g_autoptr(GVariant) day = NULL;
 
   g_assert_cmpstr (method_name, ==, "ActivateAction");
   g_variant_get (parameters, "(s@av@a{sv})", &activation->action, &args, NULL);
   g_assert_cmpuint (g_variant_n_children (args), ==, 1);
   first = g_variant_get_child_value (args, 0);
-  g_variant_get (first, "v", &first);
-  activation->day = g_variant_dup_string (first, NULL);
-  g_variant_unref (first);
-  first = NULL;
+  day = g_variant_get_variant (first);
+  activation->day = g_variant_dup_string (day, NULL);
   g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
