@@ -11,6 +11,7 @@
 #include "ag-plan-dialog.h"
 #include "ag-plan.h"
 #include "ag-treatment.h"
+#include "ag-treatment-row.h"
 
 struct _AgPlanDialog
 {
@@ -67,20 +68,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The libadwaita palette's third shade of each hue; CSS classes in style.css paint them. */
-static const struct {
-  const char *css_class;
-  const char *value;
-  const char *label;
-} colors[] = {
-  { "ag-color-blue", "#3584e4", N_("Blue") },
-  { "ag-color-green", "#33d17a", N_("Green") },
-  { "ag-color-yellow", "#f6d32d", N_("Yellow") },
-  { "ag-color-orange", "#ff7800", N_("Orange") },
-  { "ag-color-red", "#e01b24", N_("Red") },
-  { "ag-color-purple", "#9141ac", N_("Purple") },
-};
-
 static GtkWidget *
 create_preview_row (gpointer item,
                     gpointer user_data)
@@ -98,29 +85,19 @@ static void
 add_color_buttons (AgPlanDialog *self)
 {
   GtkToggleButton *first = NULL;
+  guint n_colors;
+  const AgTreatmentColor *colors = ag_treatment_row_get_colors (&n_colors);
 
-  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+  /* The palette is the treatment row's, so the dot shows the colour picked here. */
+  for (guint i = 0; i < n_colors; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_button_set_child (GTK_BUTTON (button), check);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _(colors[i].label));
-      gtk_widget_add_css_class (button, "circular");
-      gtk_widget_add_css_class (button, "ag-color-button");
-      gtk_widget_add_css_class (button, colors[i].css_class);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(colors[i].label),
-                                      -1);
+      GtkWidget *button = ag_ui_color_button_new (&colors[i], _(colors[i].label), first);
 
       if (first == NULL)
         {
           first = GTK_TOGGLE_BUTTON (button);
           gtk_toggle_button_set_active (first, TRUE);
         }
-      else
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
 
       gtk_box_append (self->color_box, button);
     }
@@ -129,17 +106,20 @@ add_color_buttons (AgPlanDialog *self)
 static const char *
 get_selected_color (AgPlanDialog *self)
 {
-  guint i = 0;
+  guint n_colors;
+  const AgTreatmentColor *colors = ag_treatment_row_get_colors (&n_colors);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->color_box));
-       child != NULL && i < G_N_ELEMENTS (colors);
-       child = gtk_widget_get_next_sibling (child), i++)
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
+      const AgTreatmentColor *color = g_object_get_data (G_OBJECT (child), "ag-color");
+
       if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
-        return colors[i].value;
+        return color->hex;
     }
 
-  return colors[0].value;
+  return colors[0].hex;
 }
 
 static GtkStringList *

@@ -9,6 +9,7 @@
 
 #include "ag-preferences-window.h"
 #include "ag-protocol-page.h"
+#include "ag-ui-util.h"
 
 struct _AgPreferencesWindow
 {
@@ -62,16 +63,10 @@ static int
 time_spin_input_cb (GtkSpinButton *spin,
                     double        *new_value)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  guint hours = 0;
-  guint minutes = 0;
-  char extra;
-  int n;
+  guint hours;
+  guint minutes;
 
-  n = sscanf (text, "%u:%u%c", &hours, &minutes, &extra);
-  if (n == 1)
-    minutes = 0;
-  if ((n != 1 && n != 2) || hours > 23 || minutes > 59)
+  if (!ag_ui_parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (spin)), &hours, &minutes))
     {
       gtk_widget_error_bell (GTK_WIDGET (spin));
       return GTK_INPUT_ERROR;

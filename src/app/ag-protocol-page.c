@@ -5,14 +5,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "ag-error.h"
 #include "ag-protocol-page.h"
 #include "ag-types.h"
 #include "ag-user-protocol.h"
+#include "ag-ui-util.h"
 
 /* The rows are built once from the protocol: its items are fixed for its lifetime, only
  * their numbers change. A protocol is not a list model, and a preferences page of a few
@@ -346,14 +345,12 @@ static int
 hour_spin_input_cb (GtkSpinButton *spin,
                     double        *new_value)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  guint hours = 0;
-  guint minutes = 0;
-  char extra;
-  int n;
+  guint hours;
+  guint minutes;
 
-  n = sscanf (text, "%u:%u%c", &hours, &minutes, &extra);
-  if ((n != 1 && n != 2) || hours > 23 || minutes != 0)
+  /* Only whole hours: the protocol counts repeats by the hour. */
+  if (!ag_ui_parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (spin)), &hours, &minutes) ||
+      minutes != 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (spin));
       return GTK_INPUT_ERROR;

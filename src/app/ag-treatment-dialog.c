@@ -577,25 +577,11 @@ fill_choices (AgTreatmentDialog *self)
   colors = ag_treatment_row_get_colors (&n_colors);
   for (guint i = 0; i < n_colors; i++)
     {
-      g_autofree char *css_class = g_strconcat ("ag-color-", colors[i].name, NULL);
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *button = ag_ui_color_button_new (&colors[i], _(colors[i].label), group);
 
-      gtk_button_set_child (GTK_BUTTON (button), check);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _(colors[i].label));
-      gtk_widget_add_css_class (button, "circular");
-      gtk_widget_add_css_class (button, "ag-color-button");
-      gtk_widget_add_css_class (button, css_class);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(colors[i].label),
-                                      -1);
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
+      if (group == NULL)
         group = GTK_TOGGLE_BUTTON (button);
 
-      g_object_set_data (G_OBJECT (button), "ag-color", (gpointer)&colors[i]);
       g_signal_connect_object (button, "toggled", G_CALLBACK (color_toggled_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_box_append (self->color_box, button);

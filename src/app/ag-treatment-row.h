@@ -6,27 +6,13 @@
 #include <gtk/gtk.h>
 
 #include "ag-treatment.h"
+#include "ag-ui-util.h"
 
 G_BEGIN_DECLS
 
 #define AG_TYPE_TREATMENT_ROW (ag_treatment_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (AgTreatmentRow, ag_treatment_row, AG, TREATMENT_ROW, GtkWidget)
-
-/**
- * AgTreatmentColor:
- * @name: the CSS class suffix, "blue" gives "ag-color-blue"
- * @hex: what the store keeps, "#3584e4"
- * @label: translatable name, for the colour buttons' accessible names
- *
- * One of the colours a treatment can be shown in.
- */
-typedef struct
-{
-  const char *name;
-  const char *hex;
-  const char *label;
-} AgTreatmentColor;
 
 AgTreatment            *ag_treatment_row_get_treatment   (AgTreatmentRow *self);
 void                    ag_treatment_row_set_treatment   (AgTreatmentRow *self,

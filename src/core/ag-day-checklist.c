@@ -14,8 +14,6 @@ struct _AgDayChecklist
   /* owned */
   AgStore *store;
   AgProtocol *protocol;
-  gulong store_handler;
-  gulong clock_handler;
 
   GDate day;
   AgRoutine routine;
@@ -49,30 +47,11 @@ ag_day_checklist_refresh (AgDiffList *list,
   ag_checklist_item_set_done (kept, ag_checklist_item_get_done (fresh));
 }
 
-static void
-reload_or_warn (AgDayChecklist *self)
+static gboolean
+ag_day_checklist_reload_list (AgDiffList  *list,
+                              GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!ag_day_checklist_reload (self, &error))
-    g_warning ("Could not reload the day’s checklist: %s", error->message);
-}
-
-static void
-store_changed_cb (AgDayChecklist *self,
-                  AgStoreChange   change,
-                  AgStore        *store)
-{
-  if (change & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_TICKS))
-    reload_or_warn (self);
-}
-
-static void
-clock_changed_cb (AgDayChecklist *self,
-                  AgClock        *clock)
-{
-  /* The time zone may have changed, which moves local wall-clock times. */
-  reload_or_warn (self);
+  return ag_day_checklist_reload (AG_DAY_CHECKLIST (list), error);
 }
 
 static void
@@ -80,11 +59,6 @@ ag_day_checklist_dispose (GObject *object)
 {
   AgDayChecklist *self = (AgDayChecklist *)object;
 
-  if (self->store != NULL)
-    {
-      g_clear_signal_handler (&self->clock_handler, ag_store_get_clock (self->store));
-      g_clear_signal_handler (&self->store_handler, self->store);
-    }
   g_clear_object (&self->store);
   g_clear_object (&self->protocol);
 
@@ -100,6 +74,8 @@ ag_day_checklist_class_init (AgDayChecklistClass *klass)
   object_class->dispose = ag_day_checklist_dispose;
   list_class->fingerprint = ag_day_checklist_fingerprint;
   list_class->refresh = ag_day_checklist_refresh;
+  list_class->reload = ag_day_checklist_reload_list;
+  list_class->what = "the day’s checklist";
 }
 
 static void
@@ -132,13 +108,11 @@ ag_day_checklist_new (AgStore     *store,
   self->store = g_object_ref (store);
   self->protocol = g_object_ref (protocol);
   self->day = *day;
-  self->store_handler = g_signal_connect_object (store, "changed",
-                                                 G_CALLBACK (store_changed_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  self->clock_handler = g_signal_connect_object (ag_store_get_clock (store), "changed",
-                                                 G_CALLBACK (clock_changed_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  reload_or_warn (self);
+  ag_diff_list_follow_store (AG_DIFF_LIST (self), store,
+                             AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS |
+                             AG_STORE_CHANGE_TICKS,
+                             TRUE);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 
   return self;
 }
@@ -162,7 +136,7 @@ ag_day_checklist_set_day (AgDayChecklist *self,
     return;
 
   self->day = *day;
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 void
@@ -176,7 +150,7 @@ ag_day_checklist_set_routine (AgDayChecklist  *self,
     return;
 
   self->routine = *routine;
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 void
@@ -187,7 +161,7 @@ ag_day_checklist_set_protocol (AgDayChecklist *self,
   g_return_if_fail (AG_IS_PROTOCOL (protocol));
 
   if (g_set_object (&self->protocol, protocol))
-    reload_or_warn (self);
+    ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 /**

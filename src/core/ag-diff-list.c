@@ -14,6 +14,12 @@ typedef struct
   GPtrArray *fingerprints;
 
   GType item_type;
+
+  /* owned, set by ag_diff_list_follow_store() */
+  AgStore *store;
+  gulong store_handler;
+  gulong clock_handler;
+  AgStoreChange changes;
 } AgDiffListPrivate;
 
 static void ag_diff_list_model_iface_init (GListModelInterface *iface);
@@ -66,6 +72,43 @@ ag_diff_list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = ag_diff_list_get_item_type;
   iface->get_n_items = ag_diff_list_get_n_items;
   iface->get_item = ag_diff_list_get_item;
+}
+
+static void
+store_changed_cb (AgDiffList    *self,
+                  AgStoreChange  change,
+                  AgStore       *store)
+{
+  AgDiffListPrivate *priv = ag_diff_list_get_instance_private (self);
+
+  if (change & priv->changes)
+    ag_diff_list_reload_or_warn (self);
+}
+
+static void
+clock_changed_cb (AgDiffList *self,
+                  AgClock    *clock)
+{
+  AgDiffListClass *klass = AG_DIFF_LIST_GET_CLASS (self);
+
+  /* The time zone may have changed, which moves local wall-clock times. */
+  if (klass->follows_clock == NULL || klass->follows_clock (self))
+    ag_diff_list_reload_or_warn (self);
+}
+
+static void
+ag_diff_list_dispose (GObject *object)
+{
+  AgDiffListPrivate *priv = ag_diff_list_get_instance_private (AG_DIFF_LIST (object));
+
+  if (priv->store != NULL)
+    {
+      g_clear_signal_handler (&priv->clock_handler, ag_store_get_clock (priv->store));
+      g_clear_signal_handler (&priv->store_handler, priv->store);
+    }
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (ag_diff_list_parent_class)->dispose (object);
 }
 
 static void
@@ -123,6 +166,7 @@ ag_diff_list_class_init (AgDiffListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = ag_diff_list_dispose;
   object_class->finalize = ag_diff_list_finalize;
   object_class->get_property = ag_diff_list_get_property;
   object_class->set_property = ag_diff_list_set_property;
@@ -263,4 +307,61 @@ ag_diff_list_get_size (AgDiffList *self)
 
   priv = ag_diff_list_get_instance_private (self);
   return priv->items->len;
+}
+
+/**
+ * ag_diff_list_follow_store:
+ * @store: the store the list is built from
+ * @changes: the kinds of change in @store that make the list reload
+ * @follow_clock: whether a change of @store's clock makes it reload too (see
+ *   #AgDiffListClass.follows_clock)
+ *
+ * Keeps the list in step with @store through #AgDiffListClass.reload, until it is disposed.
+ * Call it once, from the subclass's constructor.
+ */
+void
+ag_diff_list_follow_store (AgDiffList    *self,
+                           AgStore       *store,
+                           AgStoreChange  changes,
+                           gboolean       follow_clock)
+{
+  AgDiffListPrivate *priv;
+
+  g_return_if_fail (AG_IS_DIFF_LIST (self));
+  g_return_if_fail (AG_IS_STORE (store));
+  g_return_if_fail (AG_DIFF_LIST_GET_CLASS (self)->reload != NULL);
+
+  priv = ag_diff_list_get_instance_private (self);
+  g_return_if_fail (priv->store == NULL);
+
+  priv->store = g_object_ref (store);
+  priv->changes = changes;
+  priv->store_handler = g_signal_connect_object (store, "changed",
+                                                 G_CALLBACK (store_changed_cb), self,
+                                                 G_CONNECT_SWAPPED);
+  if (follow_clock)
+    priv->clock_handler = g_signal_connect_object (ag_store_get_clock (store), "changed",
+                                                   G_CALLBACK (clock_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+}
+
+/**
+ * ag_diff_list_reload_or_warn:
+ *
+ * Reloads the list through #AgDiffListClass.reload; on failure it keeps what it had and logs
+ * a warning, for the callers that have no one to hand the error to.
+ */
+void
+ag_diff_list_reload_or_warn (AgDiffList *self)
+{
+  AgDiffListClass *klass;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AG_IS_DIFF_LIST (self));
+
+  klass = AG_DIFF_LIST_GET_CLASS (self);
+  g_return_if_fail (klass->reload != NULL);
+
+  if (!klass->reload (self, &error))
+    g_warning ("Could not reload %s: %s", klass->what, error->message);
 }

@@ -133,6 +133,23 @@ prep_free (AgProtocolPrep *prep)
   g_free (prep);
 }
 
+/* The item of @items whose string member at @name_offset is @name, or %NULL. */
+static gpointer
+find_named (GPtrArray  *items,
+            glong       name_offset,
+            const char *name)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (G_STRUCT_MEMBER (const char *, item, name_offset), name))
+        return item;
+    }
+
+  return NULL;
+}
+
 static char *
 line_key (const char *group,
           const char *key)
@@ -1429,15 +1446,7 @@ ag_protocol_find_restriction (AgProtocol *self,
   g_return_val_if_fail (AG_IS_PROTOCOL (self), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  for (guint i = 0; i < self->restrictions->len; i++)
-    {
-      AgProtocolRestriction *restriction = g_ptr_array_index (self->restrictions, i);
-
-      if (g_str_equal (restriction->kind, kind))
-        return restriction;
-    }
-
-  return NULL;
+  return find_named (self->restrictions, G_STRUCT_OFFSET (AgProtocolRestriction, kind), kind);
 }
 
 /**
@@ -1498,15 +1507,7 @@ ag_protocol_find_task (AgProtocol *self,
   g_return_val_if_fail (AG_IS_PROTOCOL (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->tasks->len; i++)
-    {
-      AgProtocolTask *task = g_ptr_array_index (self->tasks, i);
-
-      if (g_str_equal (task->id, id))
-        return task;
-    }
-
-  return NULL;
+  return find_named (self->tasks, G_STRUCT_OFFSET (AgProtocolTask, id), id);
 }
 
 guint
@@ -1544,15 +1545,7 @@ ag_protocol_find_prep (AgProtocol *self,
   g_return_val_if_fail (AG_IS_PROTOCOL (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->preps->len; i++)
-    {
-      AgProtocolPrep *prep = g_ptr_array_index (self->preps, i);
-
-      if (g_str_equal (prep->id, id))
-        return prep;
-    }
-
-  return NULL;
+  return find_named (self->preps, G_STRUCT_OFFSET (AgProtocolPrep, id), id);
 }
 
 /**

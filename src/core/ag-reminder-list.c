@@ -15,7 +15,6 @@ struct _AgReminderList
   AgStore *store;
   AgProtocol *protocol;
   GDateTime *from;
-  gulong store_handler;
 
   AgRoutine routine;
   guint horizon_days;
@@ -36,22 +35,11 @@ ag_reminder_list_fingerprint (AgDiffList *list,
                           ag_reminder_get_body (reminder));
 }
 
-static void
-reload_or_warn (AgReminderList *self)
+static gboolean
+ag_reminder_list_reload_list (AgDiffList  *list,
+                              GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!ag_reminder_list_reload (self, &error))
-    g_warning ("Could not reload the reminders: %s", error->message);
-}
-
-static void
-store_changed_cb (AgReminderList *self,
-                  AgStoreChange   change,
-                  AgStore        *store)
-{
-  if (change & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS))
-    reload_or_warn (self);
+  return ag_reminder_list_reload (AG_REMINDER_LIST (list), error);
 }
 
 static void
@@ -59,8 +47,6 @@ ag_reminder_list_dispose (GObject *object)
 {
   AgReminderList *self = (AgReminderList *)object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_handler, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->protocol);
   g_clear_pointer (&self->from, g_date_time_unref);
@@ -76,6 +62,8 @@ ag_reminder_list_class_init (AgReminderListClass *klass)
 
   object_class->dispose = ag_reminder_list_dispose;
   list_class->fingerprint = ag_reminder_list_fingerprint;
+  list_class->reload = ag_reminder_list_reload_list;
+  list_class->what = "the reminders";
 }
 
 static void
@@ -109,10 +97,9 @@ ag_reminder_list_new (AgStore    *store,
   self->store = g_object_ref (store);
   self->protocol = g_object_ref (protocol);
   self->from = g_date_time_ref (from);
-  self->store_handler = g_signal_connect_object (store, "changed",
-                                                 G_CALLBACK (store_changed_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  reload_or_warn (self);
+  ag_diff_list_follow_store (AG_DIFF_LIST (self), store,
+                             AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS, FALSE);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 
   return self;
 }
@@ -126,7 +113,7 @@ ag_reminder_list_set_from (AgReminderList *self,
 
   g_clear_pointer (&self->from, g_date_time_unref);
   self->from = g_date_time_ref (from);
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 /**
@@ -153,7 +140,7 @@ ag_reminder_list_set_horizon_days (AgReminderList *self,
     return;
 
   self->horizon_days = days;
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 void
@@ -167,7 +154,7 @@ ag_reminder_list_set_routine (AgReminderList  *self,
     return;
 
   self->routine = *routine;
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 void
@@ -178,7 +165,7 @@ ag_reminder_list_set_protocol (AgReminderList *self,
   g_return_if_fail (AG_IS_PROTOCOL (protocol));
 
   if (g_set_object (&self->protocol, protocol))
-    reload_or_warn (self);
+    ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 /**

@@ -17,8 +17,6 @@ struct _AgRestrictionList
   AgProtocol *protocol;
   AgAlarm *alarm;
   GDateTime *instant;
-  gulong store_handler;
-  gulong clock_handler;
 
   gint64 next_change;
 };
@@ -39,37 +37,25 @@ ag_restriction_list_fingerprint (AgDiffList *list,
                           starts, ends);
 }
 
-static void
-reload_or_warn (AgRestrictionList *self)
+static gboolean
+ag_restriction_list_reload_list (AgDiffList  *list,
+                                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!ag_restriction_list_reload (self, &error))
-    g_warning ("Could not reload the restrictions: %s", error->message);
+  return ag_restriction_list_reload (AG_RESTRICTION_LIST (list), error);
 }
 
-static void
-store_changed_cb (AgRestrictionList *self,
-                  AgStoreChange      change,
-                  AgStore           *store)
+/* A pinned instant does not move with the clock. */
+static gboolean
+ag_restriction_list_follows_clock (AgDiffList *list)
 {
-  if (change & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS))
-    reload_or_warn (self);
-}
-
-static void
-clock_changed_cb (AgRestrictionList *self,
-                  AgClock           *clock)
-{
-  if (self->instant == NULL)
-    reload_or_warn (self);
+  return AG_RESTRICTION_LIST (list)->instant == NULL;
 }
 
 static void
 alarm_fired_cb (AgRestrictionList *self,
                 AgAlarm           *alarm)
 {
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 static void
@@ -77,11 +63,6 @@ ag_restriction_list_dispose (GObject *object)
 {
   AgRestrictionList *self = (AgRestrictionList *)object;
 
-  if (self->store != NULL)
-    {
-      g_clear_signal_handler (&self->clock_handler, ag_store_get_clock (self->store));
-      g_clear_signal_handler (&self->store_handler, self->store);
-    }
   if (self->alarm != NULL)
     ag_alarm_cancel (self->alarm);
   g_clear_object (&self->alarm);
@@ -100,6 +81,9 @@ ag_restriction_list_class_init (AgRestrictionListClass *klass)
 
   object_class->dispose = ag_restriction_list_dispose;
   list_class->fingerprint = ag_restriction_list_fingerprint;
+  list_class->reload = ag_restriction_list_reload_list;
+  list_class->follows_clock = ag_restriction_list_follows_clock;
+  list_class->what = "the restrictions";
 }
 
 static void
@@ -133,13 +117,9 @@ ag_restriction_list_new (AgStore    *store,
   self->alarm = ag_alarm_new (ag_store_get_clock (store));
   g_signal_connect_object (self->alarm, "fired", G_CALLBACK (alarm_fired_cb), self,
                            G_CONNECT_SWAPPED);
-  self->store_handler = g_signal_connect_object (store, "changed",
-                                                 G_CALLBACK (store_changed_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  self->clock_handler = g_signal_connect_object (ag_store_get_clock (store), "changed",
-                                                 G_CALLBACK (clock_changed_cb), self,
-                                                 G_CONNECT_SWAPPED);
-  reload_or_warn (self);
+  ag_diff_list_follow_store (AG_DIFF_LIST (self), store,
+                             AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS, TRUE);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 
   return self;
 }
@@ -158,7 +138,7 @@ ag_restriction_list_set_instant (AgRestrictionList *self,
   if (instant != NULL)
     self->instant = g_date_time_ref (instant);
 
-  reload_or_warn (self);
+  ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 /**
@@ -185,7 +165,7 @@ ag_restriction_list_set_protocol (AgRestrictionList *self,
   g_return_if_fail (AG_IS_PROTOCOL (protocol));
 
   if (g_set_object (&self->protocol, protocol))
-    reload_or_warn (self);
+    ag_diff_list_reload_or_warn (AG_DIFF_LIST (self));
 }
 
 /**

@@ -13,7 +13,6 @@ struct _AgSessionList
 
   /* owned */
   AgStore *store;
-  gulong changed_handler;
 
   gint64 treatment_id;
 };
@@ -44,18 +43,11 @@ ag_session_list_fingerprint (AgDiffList *list,
                           ag_session_get_notes (session) ? ag_session_get_notes (session) : "");
 }
 
-static void
-store_changed_cb (AgSessionList *self,
-                  AgStoreChange  change,
-                  AgStore       *store)
+static gboolean
+ag_session_list_reload_list (AgDiffList  *list,
+                             GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if ((change & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS)) == 0)
-    return;
-
-  if (!ag_session_list_reload (self, &error))
-    g_warning ("Could not reload the sessions: %s", error->message);
+  return ag_session_list_reload (AG_SESSION_LIST (list), error);
 }
 
 static void
@@ -63,7 +55,6 @@ ag_session_list_dispose (GObject *object)
 {
   AgSessionList *self = (AgSessionList *)object;
 
-  g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ag_session_list_parent_class)->dispose (object);
@@ -77,6 +68,8 @@ ag_session_list_class_init (AgSessionListClass *klass)
 
   object_class->dispose = ag_session_list_dispose;
   list_class->fingerprint = ag_session_list_fingerprint;
+  list_class->reload = ag_session_list_reload_list;
+  list_class->what = "the sessions";
 }
 
 static void
@@ -103,9 +96,8 @@ ag_session_list_new (AgStore *store,
   self = g_object_new (AG_TYPE_SESSION_LIST, "item-type", AG_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
   self->treatment_id = treatment_id;
-  self->changed_handler = g_signal_connect_object (store, "changed",
-                                                   G_CALLBACK (store_changed_cb), self,
-                                                   G_CONNECT_SWAPPED);
+  ag_diff_list_follow_store (AG_DIFF_LIST (self), store,
+                             AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS, FALSE);
   if (!ag_session_list_reload (self, &error))
     g_warning ("Could not load the sessions: %s", error->message);
 

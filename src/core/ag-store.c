@@ -1556,6 +1556,24 @@ set_session_not_found (GError **error)
                                 "in another window."));
 }
 
+/* Ends a write whose last statement should have changed a row: commits it if it did, and
+ * otherwise rolls it back and reports the row as gone through @set_not_found. */
+static gboolean
+commit_if_found (AgStore        *self,
+                 AgStoreChange   changes,
+                 void          (*set_not_found) (GError **error),
+                 GError        **error)
+{
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      set_not_found (error);
+      return FALSE;
+    }
+
+  return commit (self, changes, error);
+}
+
 /**
  * ag_store_add_treatment:
  * @self: the store
@@ -1623,14 +1641,8 @@ ag_store_update_treatment (AgStore      *self,
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      rollback (self);
-      set_treatment_not_found (error);
-      return FALSE;
-    }
-
-  return commit (self, AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS, error);
+  return commit_if_found (self, AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS,
+                          set_treatment_not_found, error);
 }
 
 static gboolean
@@ -1743,14 +1755,8 @@ ag_store_purge_treatment (AgStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      rollback (self);
-      set_treatment_not_found (error);
-      return FALSE;
-    }
-
-  return commit (self, AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS, error);
+  return commit_if_found (self, AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS,
+                          set_treatment_not_found, error);
 }
 
 static gboolean
@@ -2224,13 +2230,7 @@ ag_store_update_session (AgStore    *self,
             ag_session_get_id (session)))
     goto fail;
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      set_session_not_found (error);
-      goto fail;
-    }
-
-  return commit (self, AG_STORE_CHANGE_SESSIONS, error);
+  return commit_if_found (self, AG_STORE_CHANGE_SESSIONS, set_session_not_found, error);
 
 fail:
   rollback (self);
@@ -2392,13 +2392,7 @@ ag_store_set_session_status (AgStore          *self,
             "sdi", ag_session_status_to_string (status), actual_depth_mm, session_id))
     goto fail;
 
-  if (sqlite3_changes (self->db) == 0)
-    {
-      set_session_not_found (error);
-      goto fail;
-    }
-
-  return commit (self, AG_STORE_CHANGE_SESSIONS, error);
+  return commit_if_found (self, AG_STORE_CHANGE_SESSIONS, set_session_not_found, error);
 
 fail:
   rollback (self);

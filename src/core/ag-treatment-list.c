@@ -13,7 +13,6 @@ struct _AgTreatmentList
 
   /* owned */
   AgStore *store;
-  gulong changed_handler;
 };
 
 G_DEFINE_FINAL_TYPE (AgTreatmentList, ag_treatment_list, AG_TYPE_DIFF_LIST)
@@ -34,18 +33,11 @@ ag_treatment_list_fingerprint (AgDiffList *list,
                           ag_treatment_get_interval_override (treatment));
 }
 
-static void
-store_changed_cb (AgTreatmentList *self,
-                  AgStoreChange    change,
-                  AgStore         *store)
+static gboolean
+ag_treatment_list_reload_list (AgDiffList  *list,
+                               GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if ((change & AG_STORE_CHANGE_TREATMENTS) == 0)
-    return;
-
-  if (!ag_treatment_list_reload (self, &error))
-    g_warning ("Could not reload the treatments: %s", error->message);
+  return ag_treatment_list_reload (AG_TREATMENT_LIST (list), error);
 }
 
 static void
@@ -53,7 +45,6 @@ ag_treatment_list_dispose (GObject *object)
 {
   AgTreatmentList *self = (AgTreatmentList *)object;
 
-  g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ag_treatment_list_parent_class)->dispose (object);
@@ -67,6 +58,8 @@ ag_treatment_list_class_init (AgTreatmentListClass *klass)
 
   object_class->dispose = ag_treatment_list_dispose;
   list_class->fingerprint = ag_treatment_list_fingerprint;
+  list_class->reload = ag_treatment_list_reload_list;
+  list_class->what = "the treatments";
 }
 
 static void
@@ -91,9 +84,7 @@ ag_treatment_list_new (AgStore *store)
 
   self = g_object_new (AG_TYPE_TREATMENT_LIST, "item-type", AG_TYPE_TREATMENT, NULL);
   self->store = g_object_ref (store);
-  self->changed_handler = g_signal_connect_object (store, "changed",
-                                                   G_CALLBACK (store_changed_cb), self,
-                                                   G_CONNECT_SWAPPED);
+  ag_diff_list_follow_store (AG_DIFF_LIST (self), store, AG_STORE_CHANGE_TREATMENTS, FALSE);
   if (!ag_treatment_list_reload (self, &error))
     g_warning ("Could not load the treatments: %s", error->message);
 

@@ -9,6 +9,7 @@
 #include "ag-calendar-day.h"
 #include "ag-calendar-view.h"
 #include "ag-month-summary.h"
+#include "ag-test-widgets.h"
 
 typedef struct
 {
@@ -21,17 +22,6 @@ typedef struct
   AgCalendarView *view;
   guint n_selected_notifies;
 } Fixture;
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
 
 static void
 spin (void)
@@ -47,40 +37,18 @@ selected_notify_cb (Fixture *fixture)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) first = NULL;
   g_autoptr(AgSeriesPlan) series = NULL;
   g_autoptr(AgTreatment) face = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("afterglow-calendar-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("afterglow-calendar-XXXXXX");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
-  now = g_date_time_new (fixture->tz, 2026, 11, 10, 12, 0, 0);
-  fixture->clock = ag_clock_new_manual (now);
-  path = g_build_filename (fixture->dir, "afterglow.db", NULL);
-  fixture->store = ag_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
+  fixture->clock = ag_test_clock_at (2026, 11, 10, 12, 0, 0);
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
+  fixture->protocol = ag_test_load_protocol ();
 
   /* Face: sessions on 2 November, 30 November and 28 December 2026, at 10:00. */
   first = g_date_time_new (fixture->tz, 2026, 11, 2, 10, 0, 0);
@@ -88,8 +56,7 @@ fixture_set_up (Fixture       *fixture,
   ag_series_plan_set_depth_mm (series, 1.0);
   face = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
   ag_treatment_set_color (face, "#e01b24");
-  g_assert_true (ag_store_plan_treatment (fixture->store, face, series, 4, &error));
-  g_assert_no_error (error);
+  ag_test_plan (fixture->store, face, series, 4);
 
   fixture->view = ag_calendar_view_new ();
   ag_calendar_view_set_context (fixture->view, fixture->store, fixture->protocol);
@@ -100,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 360, 600);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->view));
+  ag_test_wait_until_mapped (GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -113,7 +80,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->protocol);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->tz, g_time_zone_unref);
-  remove_tree (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -159,44 +126,45 @@ find_cell (Fixture *fixture,
   return NULL;
 }
 
+typedef struct
+{
+  GType type;
+  const char *css_class;
+} Classed;
+
+static gboolean
+has_type_and_class (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const Classed *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         gtk_widget_has_css_class (widget, wanted->css_class);
+}
+
 static GtkWidget *
 find_with_class (GtkWidget  *root,
                  GType       type,
                  const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  Classed wanted = { type, css_class };
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_with_class (child, type, css_class)) != NULL)
-        return found;
-    }
+  return ag_test_find_widget (root, has_type_and_class, &wanted);
+}
 
-  return NULL;
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *action_name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ag_test_find_widget (root, is_button_for_action, action_name);
 }
 
 static const char *

@@ -12,6 +12,7 @@
 #include "ag-day-view.h"
 #include "ag-restriction-row.h"
 #include "ag-warning-signs-dialog.h"
+#include "ag-test-widgets.h"
 
 typedef struct
 {
@@ -26,48 +27,13 @@ typedef struct
   AgDayView *view;
 } Fixture;
 
-static void
-spin_for (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
-collect_descendants (GtkWidget *root,
-                     GType      type,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_descendants (child, type, found);
-    }
-}
-
 static GPtrArray *
 find_all (gpointer root,
           GType    type)
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect_descendants (GTK_WIDGET (root), type, found);
+  ag_test_collect_descendants (GTK_WIDGET (root), type, found);
   return found;
 }
 
@@ -114,22 +80,6 @@ dup_restriction_text (AgDayView  *view,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 set_date (GDate *date,
           int    year,
@@ -149,7 +99,7 @@ open_view (Fixture *fixture)
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   ag_day_view_set_context (fixture->view, fixture->store, fixture->protocol);
   gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->view));
+  ag_test_wait_until_mapped (GTK_WIDGET (fixture->view));
 }
 
 static void
@@ -157,32 +107,24 @@ close_view (Fixture *fixture)
 {
   g_clear_pointer (&fixture->window, gtk_window_destroy);
   fixture->view = NULL;
-  spin_for (20);
+  ag_test_spin_for (20);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) first = NULL;
   g_autoptr(AgSeriesPlan) plan = NULL;
 
-  fixture->dir = g_dir_make_tmp ("afterglow-day-view-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("afterglow-day-view-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "afterglow.db", NULL);
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_assert_nonnull (fixture->tz);
+  fixture->clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
 
-  now = g_date_time_new (fixture->tz, 2026, 11, 3, 9, 0, 0);
-  fixture->clock = ag_clock_new_manual (now);
-  ag_clock_set_timezone (fixture->clock, fixture->tz);
-
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
-  fixture->store = ag_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
+  fixture->protocol = ag_test_load_protocol ();
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
 
   /* A 1.0 mm face series of three, the first on Monday 2 November 10:00–10:30. */
   first = g_date_time_new (fixture->tz, 2026, 11, 2, 10, 0, 0);
@@ -191,11 +133,8 @@ fixture_set_up (Fixture       *fixture,
   ag_series_plan_set_duration_minutes (plan, 30);
   ag_series_plan_set_clinic (plan, "Skin Clinic Mitte");
   fixture->treatment = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
-  g_assert_true (ag_store_plan_treatment (fixture->store, fixture->treatment, plan,
-                                          ag_protocol_get_min_interval_weeks (fixture->protocol,
-                                                                              AG_AREA_FACE),
-                                          &error));
-  g_assert_no_error (error);
+  ag_test_plan (fixture->store, fixture->treatment, plan,
+                ag_protocol_get_min_interval_weeks (fixture->protocol, AG_AREA_FACE));
 
   open_view (fixture);
 }
@@ -204,9 +143,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   close_view (fixture);
   g_clear_object (&fixture->treatment);
   g_clear_object (&fixture->store);
@@ -214,13 +150,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->tz, g_time_zone_unref);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -295,7 +225,7 @@ test_title_and_checklist (Fixture       *fixture,
   /* Long after the series there is nothing left to do. */
   set_date (&day, 2027, 6, 1);
   ag_day_view_set_day (fixture->view, &day);
-  spin_for (50);
+  ag_test_spin_for (50);
   g_assert_cmpstr (ag_day_view_get_title (fixture->view), ==, "Day 155 after session 3 of 3 · Face");
   g_assert_cmpstr (ag_day_view_get_subtitle (fixture->view), ==, "Tuesday, 1 June 2027");
   g_assert_nonnull (find_label (fixture->view, "Nothing to do on this day"));
@@ -306,18 +236,13 @@ static void
 test_title_without_sessions (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("afterglow-day-view-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "afterglow.db", NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 3, 9, 0, 0);
-  g_autoptr(AgClock) clock = ag_clock_new_manual (now);
+  g_autofree char *dir = ag_test_make_tmp_dir ("afterglow-day-view-XXXXXX");
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
   g_autoptr(AgProtocol) protocol = ag_protocol_load_default (&error);
-  g_autoptr(AgStore) store = NULL;
+  g_autoptr(AgStore) store = ag_test_open_store (dir, clock);
   AgDayView *view;
   GtkWindow *window;
 
-  ag_clock_set_timezone (clock, tz);
-  store = ag_store_open (path, clock, &error);
   g_assert_no_error (error);
 
   window = GTK_WINDOW (gtk_window_new ());
@@ -325,7 +250,7 @@ test_title_without_sessions (void)
   gtk_window_set_child (window, GTK_WIDGET (view));
   ag_day_view_set_context (view, store, protocol);
   gtk_window_present (window);
-  wait_until_mapped (GTK_WIDGET (view));
+  ag_test_wait_until_mapped (GTK_WIDGET (view));
 
   g_assert_cmpstr (ag_day_view_get_title (view), ==, "No sessions");
   g_assert_cmpstr (ag_day_view_get_subtitle (view), ==, "Today · Tuesday, 3 November");
@@ -335,8 +260,7 @@ test_title_without_sessions (void)
 
   gtk_window_destroy (window);
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
+  ag_test_remove_tree (dir);
 }
 
 static void
@@ -408,13 +332,13 @@ test_tick_failure (Fixture       *fixture,
                                  NULL, NULL, &sql_error), ==, SQLITE_OK);
   g_assert_null (sql_error);
   sqlite3_close (db);
-  spin_for (300);
+  ag_test_spin_for (300);
 
   row = find_checklist_row (fixture->view, "Morning · Gentle cleanser");
   g_assert_nonnull (row);
   check = ag_checklist_row_get_check_button (row);
   gtk_widget_activate (GTK_WIDGET (check));
-  spin_for (100);
+  ag_test_spin_for (100);
 
   /* The box shows the saved state again, and a toast says why. */
   g_assert_false (gtk_check_button_get_active (check));
@@ -435,8 +359,8 @@ test_tick_failure (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (find_label (fixture->view, "Details")));
   g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (fixture->view, "Details"), GTK_TYPE_BUTTON),
                          "clicked");
-  spin_for (100);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  ag_test_spin_for (100);
+  dialog = ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Your tick was not saved");
@@ -458,7 +382,7 @@ test_countdown (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   ag_clock_advance (fixture->clock, G_TIME_SPAN_HOUR);
-  spin_for (50);
+  ag_test_spin_for (50);
   text = dup_restriction_text (fixture->view, "exercise");
   g_assert_cmpstr (text, ==, "No workouts or sweating · allowed again Wed 10:30 (in 25 h)");
   g_clear_pointer (&text, g_free);
@@ -466,7 +390,7 @@ test_countdown (Fixture       *fixture,
   /* In the last hour it counts minutes. */
   before_end = g_date_time_new (fixture->tz, 2026, 11, 4, 10, 0, 0);
   ag_clock_set_now (fixture->clock, before_end);
-  spin_for (50);
+  ag_test_spin_for (50);
   text = dup_restriction_text (fixture->view, "exercise");
   g_assert_cmpstr (text, ==, "No workouts or sweating · allowed again Wed 10:30 (in 30 min)");
   g_clear_pointer (&text, g_free);
@@ -487,7 +411,7 @@ test_countdown (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   ag_clock_advance (fixture->clock, 31 * G_TIME_SPAN_MINUTE);
-  spin_for (50);
+  ag_test_spin_for (50);
   text = dup_restriction_text (fixture->view, "exercise");
   g_assert_null (text);
   /* Longer ones are still there. */
@@ -558,9 +482,9 @@ test_warning_signs (Fixture       *fixture,
   g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (fixture->view, "Warning Signs…"),
                                                   GTK_TYPE_BUTTON),
                          "clicked");
-  spin_for (100);
+  ag_test_spin_for (100);
 
-  dialog = find_toplevel (AG_TYPE_WARNING_SIGNS_DIALOG);
+  dialog = ag_test_find_window_of_type (AG_TYPE_WARNING_SIGNS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
   g_assert_true (gtk_window_get_modal (dialog));

@@ -11,6 +11,7 @@
 #include "ag-treatment-dialog.h"
 #include "ag-treatment-row.h"
 #include "ag-treatments-panel.h"
+#include "ag-test-widgets.h"
 
 typedef struct
 {
@@ -29,27 +30,11 @@ typedef struct
   gint64 shown_treatment;
 } Fixture;
 
-/* Helpers */
-
-static void
-spin_for (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-  spin_for (100);
+  ag_test_wait_until_mapped (widget);
+  ag_test_spin_for (100);
 }
 
 static char *
@@ -64,21 +49,6 @@ strip_mnemonic (const char *text)
   return g_string_free (plain, FALSE);
 }
 
-static void
-collect_descendants (GtkWidget *root,
-                     GType      type,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_descendants (child, type, found);
-    }
-}
-
 /* Whether a label the user can see right now says exactly @text. */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -86,7 +56,7 @@ shows_text (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_descendants (root, GTK_TYPE_LABEL, labels);
+  ag_test_collect_descendants (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -107,7 +77,7 @@ assert_shows (GtkWidget  *root,
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-      collect_descendants (root, GTK_TYPE_LABEL, labels);
+      ag_test_collect_descendants (root, GTK_TYPE_LABEL, labels);
       for (guint i = 0; i < labels->len; i++)
         if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)))
           g_test_message ("shown: “%s”", gtk_label_get_text (g_ptr_array_index (labels, i)));
@@ -122,7 +92,7 @@ count_shown (GtkWidget *root,
   g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   guint n = 0;
 
-  collect_descendants (root, type, widgets);
+  ag_test_collect_descendants (root, type, widgets);
   for (guint i = 0; i < widgets->len; i++)
     if (gtk_widget_is_drawable (g_ptr_array_index (widgets, i)))
       n++;
@@ -137,7 +107,7 @@ find_button (GtkWidget  *root,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GPtrArray) contents = g_ptr_array_new ();
 
-  collect_descendants (root, GTK_TYPE_BUTTON, buttons);
+  ag_test_collect_descendants (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       g_autofree char *plain = strip_mnemonic (gtk_button_get_label (g_ptr_array_index (buttons, i)));
@@ -146,7 +116,7 @@ find_button (GtkWidget  *root,
         return g_ptr_array_index (buttons, i);
     }
 
-  collect_descendants (root, ADW_TYPE_BUTTON_CONTENT, contents);
+  ag_test_collect_descendants (root, ADW_TYPE_BUTTON_CONTENT, contents);
   for (guint i = 0; i < contents->len; i++)
     {
       AdwButtonContent *content = g_ptr_array_index (contents, i);
@@ -170,7 +140,7 @@ click (GtkWidget  *root,
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   /* As with the keyboard: a button activated this way clicks once its press is shown. */
   gtk_widget_activate (GTK_WIDGET (button));
-  spin_for (350);
+  ag_test_spin_for (350);
 }
 
 static AdwPreferencesRow *
@@ -179,7 +149,7 @@ find_row (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_descendants (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  ag_test_collect_descendants (root, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwPreferencesRow *row = g_ptr_array_index (rows, i);
@@ -209,22 +179,6 @@ row_text (GtkWidget  *root,
           const char *row_title)
 {
   return gtk_editable_get_text (GTK_EDITABLE (find_row (root, row_title)));
-}
-
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 static GDateTime *
@@ -276,13 +230,10 @@ plan_treatment (Fixture   *fixture,
 {
   g_autoptr(AgTreatment) treatment = ag_treatment_new (area, AG_DEVICE_PEN);
   g_autoptr(AgSeriesPlan) plan = ag_series_plan_new (first, n_sessions, 4);
-  g_autoptr(GError) error = NULL;
 
   ag_series_plan_set_depth_mm (plan, 1.0);
-  g_assert_true (ag_store_plan_treatment (fixture->store, treatment, plan,
-                                          ag_protocol_get_min_interval_weeks (fixture->protocol, area),
-                                          &error));
-  g_assert_no_error (error);
+  ag_test_plan (fixture->store, treatment, plan,
+                ag_protocol_get_min_interval_weeks (fixture->protocol, area));
 
   return ag_treatment_get_id (treatment);
 }
@@ -320,26 +271,18 @@ fixture_set_up (Fixture       *fixture,
     { "show-treatment", show_treatment_cb, "x", NULL, NULL, { 0 } },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) face_first = NULL;
   g_autoptr(GDateTime) neck_first = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("test-manage-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("test-manage-XXXXXX");
   fixture->zone = g_time_zone_new_identifier ("Europe/Berlin");
   g_assert_nonnull (fixture->zone);
-  now = g_date_time_new (fixture->zone, 2026, 11, 22, 12, 0, 0);
-  fixture->clock = ag_clock_new_manual (now);
-  ag_clock_set_timezone (fixture->clock, fixture->zone);
+  fixture->clock = ag_test_clock_at (2026, 11, 22, 12, 0, 0);
 
-  path = g_build_filename (fixture->dir, "afterglow.db", NULL);
-  fixture->store = ag_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
+  fixture->protocol = ag_test_load_protocol ();
 
   face_first = berlin (fixture, 2026, 12, 1, 10, 0);
   fixture->face_id = plan_treatment (fixture, AG_AREA_FACE, face_first, 4);
@@ -387,7 +330,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm" };
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   while (g_list_model_get_n_items (toplevels) > 0)
@@ -396,20 +338,14 @@ fixture_tear_down (Fixture       *fixture,
 
       gtk_window_destroy (window);
     }
-  spin_for (50);
+  ag_test_spin_for (50);
 
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->protocol);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->zone, g_time_zone_unref);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat ("afterglow.db", suffixes[i], NULL);
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
+  ag_test_remove_store_files (fixture->dir);
   g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
   g_free (fixture->dir);
 }
@@ -432,7 +368,7 @@ test_panel_lists_treatments (Fixture       *fixture,
   g_assert_false (shows_text (panel, "No treatments yet"));
 
   /* Choosing a treatment asks the window to show it. */
-  collect_descendants (panel, GTK_TYPE_LIST_VIEW, views);
+  ag_test_collect_descendants (panel, GTK_TYPE_LIST_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (views, 0), "activate", 1);
   g_assert_cmpint (fixture->shown_treatment, ==, fixture->neck_id);
@@ -443,7 +379,7 @@ test_panel_lists_treatments (Fixture       *fixture,
   for (guint i = 0; i < 4; i++)
     g_assert_true (ag_store_set_session_status (fixture->store, fixture->face_sessions[i],
                                                 AG_SESSION_CANCELLED, 0.0, NULL));
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (panel, "No sessions planned");
 }
 
@@ -475,7 +411,7 @@ test_session_mark_done (Fixture       *fixture,
   session = get_session (fixture, fixture->face_sessions[0]);
   g_assert_cmpint (ag_session_get_status (session), ==, AG_SESSION_DONE);
   g_assert_cmpfloat_with_epsilon (ag_session_get_actual_depth_mm (session), 1.25, 1e-9);
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (GTK_WIDGET (fixture->panel), "Next: session 2 of 4 · Tue 29 Dec");
 
   /* Reopened, it says how it went and can go back to planned. */
@@ -490,7 +426,7 @@ test_session_mark_done (Fixture       *fixture,
   g_clear_object (&session);
   session = get_session (fixture, fixture->face_sessions[0]);
   g_assert_cmpint (ag_session_get_status (session), ==, AG_SESSION_PLANNED);
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (GTK_WIDGET (fixture->panel), "Next: session 1 of 4 · Tue 1 Dec");
 }
 
@@ -504,12 +440,12 @@ test_session_cancel (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   click (GTK_WIDGET (dialog), "Cancel Session…");
-  confirm = ADW_MESSAGE_DIALOG (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Cancel This Session?");
   adw_message_dialog_response (confirm, "cancel-session");
-  spin_for (100);
-  g_assert_null (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  ag_test_spin_for (100);
+  g_assert_null (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (dialog);
 
   session = get_session (fixture, fixture->face_sessions[1]);
@@ -538,7 +474,7 @@ test_session_deep_warning (Fixture       *fixture,
 
   g_assert_false (shows_text (GTK_WIDGET (dialog), warning));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2.75);
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (GTK_WIDGET (dialog), warning);
 }
 
@@ -550,7 +486,7 @@ test_session_move_with_later (Fixture       *fixture,
 
   g_assert_true (ag_store_set_session_status (fixture->store, fixture->face_sessions[0],
                                               AG_SESSION_DONE, 0.0, NULL));
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (GTK_WIDGET (fixture->panel), "Next: session 2 of 4 · Tue 29 Dec");
 
   dialog = open_session_dialog (fixture, fixture->face_sessions[1]);
@@ -569,7 +505,7 @@ test_session_move_with_later (Fixture       *fixture,
   assert_session_start (fixture, fixture->face_sessions[2], "2027-02-02 10:00");
   assert_session_start (fixture, fixture->face_sessions[3], "2027-03-02 10:00");
 
-  spin_for (50);
+  ag_test_spin_for (50);
   assert_shows (GTK_WIDGET (fixture->panel), "Next: session 2 of 4 · Tue 5 Jan");
   g_assert_false (shows_text (GTK_WIDGET (fixture->panel), "Next: session 2 of 4 · Tue 29 Dec"));
 }
@@ -653,7 +589,7 @@ test_treatment_dialog_sessions (Fixture       *fixture,
   g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Date"), ==, "2027-03-23");
   g_assert_cmpstr (row_text (GTK_WIDGET (dialog), "Time"), ==, "10:00");
   click (GTK_WIDGET (dialog), "Add New Session");
-  spin_for (100);
+  ag_test_spin_for (100);
 
   sessions = ag_store_list_sessions (fixture->store, fixture->face_id, NULL);
   g_assert_cmpuint (sessions->len, ==, 5);
@@ -662,28 +598,28 @@ test_treatment_dialog_sessions (Fixture       *fixture,
   assert_shows (GTK_WIDGET (fixture->panel), "Next: session 1 of 5 · Tue 1 Dec");
 
   /* The colour is saved as soon as it is chosen. */
-  collect_descendants (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  ag_test_collect_descendants (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, toggles);
   for (guint i = 0; i < toggles->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (toggles, i)), "Green") == 0)
       green = g_ptr_array_index (toggles, i);
   g_assert_nonnull (green);
   g_assert_false (gtk_toggle_button_get_active (green));
   gtk_widget_activate (GTK_WIDGET (green));
-  spin_for (350);
+  ag_test_spin_for (350);
   treatment = ag_store_get_treatment (fixture->store, fixture->face_id, NULL);
   g_assert_cmpstr (ag_treatment_get_color (treatment), ==, "#33d17a");
   g_assert_true (gtk_toggle_button_get_active (green));
 
   /* Choosing a session opens it. */
-  collect_descendants (GTK_WIDGET (dialog), AG_TYPE_SESSION_ROW, rows);
+  ag_test_collect_descendants (GTK_WIDGET (dialog), AG_TYPE_SESSION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (ag_session_get_id (ag_session_row_get_session (g_ptr_array_index (rows, i))) ==
         fixture->face_sessions[1])
       session_row = g_ptr_array_index (rows, i);
   g_assert_nonnull (session_row);
   gtk_widget_activate (gtk_widget_get_parent (session_row));
-  spin_for (100);
-  session_dialog = find_window_of_type (AG_TYPE_SESSION_DIALOG);
+  ag_test_spin_for (100);
+  session_dialog = ag_test_find_window_of_type (AG_TYPE_SESSION_DIALOG);
   g_assert_nonnull (session_dialog);
   g_assert_cmpint (ag_session_dialog_get_session_id (AG_SESSION_DIALOG (session_dialog)), ==,
                    fixture->face_sessions[1]);
@@ -705,25 +641,25 @@ test_treatment_delete_and_undo (Fixture       *fixture,
 
   /* Cancelling the confirmation keeps everything. */
   click (GTK_WIDGET (dialog), "Delete Treatment…");
-  confirm = ADW_MESSAGE_DIALOG (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
-  spin_for (50);
+  ag_test_spin_for (50);
   g_assert_nonnull (dialog);
   treatments = ag_store_list_treatments (fixture->store, NULL);
   g_assert_cmpuint (treatments->len, ==, 2);
   g_clear_pointer (&treatments, g_ptr_array_unref);
 
   click (GTK_WIDGET (dialog), "Delete Treatment…");
-  confirm = ADW_MESSAGE_DIALOG (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Delete Face treatment?");
   g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
                    "Its 4 sessions and their checklists are removed. "
                    "You can undo this right after.");
   adw_message_dialog_response (confirm, "delete");
-  spin_for (100);
-  g_assert_null (find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  ag_test_spin_for (100);
+  g_assert_null (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_null (dialog);
   treatments = ag_store_list_treatments (fixture->store, NULL);
@@ -735,7 +671,7 @@ test_treatment_delete_and_undo (Fixture       *fixture,
   /* The parent window offers undo, and undo brings it all back. */
   assert_shows (GTK_WIDGET (fixture->overlay), "Face treatment deleted");
   click (GTK_WIDGET (fixture->overlay), "Undo");
-  spin_for (100);
+  ag_test_spin_for (100);
 
   treatments = ag_store_list_treatments (fixture->store, NULL);
   g_assert_cmpuint (treatments->len, ==, 2);

@@ -10,6 +10,7 @@
 #include "ag-plan-dialog.h"
 #include "ag-protocol.h"
 #include "ag-store.h"
+#include "ag-test-widgets.h"
 
 #define DEPTH_ERROR "The needle depth must be between 0.1 mm and 3.0 mm. " \
                     "Check the depth your practitioner gave you."
@@ -36,26 +37,6 @@ typedef struct
 } Fixture;
 
 static void
-spin_for (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
 planned_cb (AgPlanDialog *dialog,
             gint64        treatment_id,
             Fixture      *fixture)
@@ -71,26 +52,16 @@ open_dialog (Fixture *fixture,
              int      day,
              int      hour)
 {
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) now = g_date_time_new (berlin, year, month, day, hour, 0, 0);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("afterglow-plan-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "afterglow.db", NULL);
-
-  fixture->clock = ag_clock_new_manual (now);
-  fixture->store = ag_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("afterglow-plan-XXXXXX");
+  fixture->clock = ag_test_clock_at (year, month, day, hour, 0, 0);
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
+  fixture->protocol = ag_test_load_protocol ();
 
   fixture->dialog = ag_plan_dialog_new (NULL, fixture->store, fixture->protocol);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *)&fixture->dialog);
   g_signal_connect (fixture->dialog, "planned", G_CALLBACK (planned_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  wait_until_mapped (GTK_WIDGET (fixture->dialog));
+  ag_test_wait_until_mapped (GTK_WIDGET (fixture->dialog));
 }
 
 static void
@@ -105,48 +76,21 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  spin_for (20);
+  ag_test_spin_for (20);
   g_assert_null (fixture->dialog);
 
   g_clear_object (&fixture->protocol);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->clock);
 
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strdup_printf ("%s/afterglow.db%s", fixture->dir, suffix);
-      g_remove (file);
-    }
+  ag_test_remove_store_files (fixture->dir);
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
 }
 
 /* Finding widgets the way a user sees them: by their titles and labels. */
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      if ((found = find_widget (child, match, data)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_row_titled (GtkWidget     *widget,
@@ -214,7 +158,7 @@ static GtkWidget *
 find_row (Fixture    *fixture,
           const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->dialog), is_row_titled, title);
+  GtkWidget *row = ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_row_titled, title);
 
   g_assert_nonnull (row);
   return row;
@@ -224,7 +168,7 @@ static GtkSpinButton *
 find_spin (Fixture    *fixture,
            const char *row_title)
 {
-  GtkWidget *spin = find_widget (find_row (fixture, row_title), is_spin_button, NULL);
+  GtkWidget *spin = ag_test_find_widget (find_row (fixture, row_title), is_spin_button, NULL);
 
   g_assert_nonnull (spin);
   return GTK_SPIN_BUTTON (spin);
@@ -245,7 +189,7 @@ static const char *
 get_visible_message (Fixture    *fixture,
                      const char *css_class)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (fixture->dialog), is_label_with_class, css_class);
+  GtkWidget *label = ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_label_with_class, css_class);
 
   g_assert_nonnull (label);
   if (!gtk_widget_is_visible (label))
@@ -257,7 +201,7 @@ get_visible_message (Fixture    *fixture,
 static GtkWidget *
 find_save_button (Fixture *fixture)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->dialog), is_button_labelled, "_Save");
+  GtkWidget *button = ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_button_labelled, "_Save");
 
   g_assert_nonnull (button);
   return button;
@@ -266,7 +210,7 @@ find_save_button (Fixture *fixture)
 static GtkCheckButton *
 find_override_check (Fixture *fixture)
 {
-  GtkWidget *check = find_widget (GTK_WIDGET (fixture->dialog),
+  GtkWidget *check = ag_test_find_widget (GTK_WIDGET (fixture->dialog),
                                   is_check_button_labelled, OVERRIDE_LABEL);
 
   g_assert_nonnull (check);
@@ -301,14 +245,14 @@ static GPtrArray *
 dup_preview_rows (Fixture *fixture)
 {
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *group = find_widget (GTK_WIDGET (fixture->dialog), is_group_titled, "Your Sessions");
+  GtkWidget *group = ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_group_titled, "Your Sessions");
   GtkWidget *list;
 
   g_assert_nonnull (group);
   if (!gtk_widget_is_visible (group))
     return titles;
 
-  list = find_widget (group, is_visible_list_box, NULL);
+  list = ag_test_find_widget (group, is_visible_list_box, NULL);
   g_assert_nonnull (list);
   for (int i = 0; ; i++)
     {
@@ -330,7 +274,7 @@ click_save (Fixture *fixture)
 
   g_assert_true (gtk_widget_is_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
-  spin_for (20);
+  ag_test_spin_for (20);
 }
 
 static void
@@ -373,8 +317,8 @@ test_prefilled (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (rows, 2), ==, "Session 3 · Sunday 17 January 2027 · 10:00");
 
   /* Every color swatch has a name a screen reader can say. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Blue"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Purple"));
+  g_assert_nonnull (ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Blue"));
+  g_assert_nonnull (ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Purple"));
 }
 
 static void
@@ -573,7 +517,7 @@ test_save_creates_treatment (Fixture       *fixture,
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (fixture, "De_vice")), AG_DEVICE_PEN);
   type_into_entry (fixture, "_Goal (optional), like “Acne scars”", "  Acne scars ");
-  purple = find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Purple");
+  purple = ag_test_find_widget (GTK_WIDGET (fixture->dialog), is_toggle_named, "Purple");
   g_assert_nonnull (purple);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (purple), TRUE);
   type_into_spin (fixture, "Needle _Depth", "0.75");
@@ -646,7 +590,7 @@ test_enter_in_last_field_saves (Fixture       *fixture,
 
   gtk_editable_set_text (clinic, "Dr. Weber");
   g_signal_emit_by_name (clinic, "entry-activated");
-  spin_for (20);
+  ag_test_spin_for (20);
 
   g_assert_cmpuint (fixture->n_planned, ==, 1);
   g_assert_null (fixture->dialog);
@@ -663,7 +607,7 @@ test_enter_while_invalid_saves_nothing (Fixture       *fixture,
 
   type_into_spin (fixture, "_Number of Sessions", "0");
   g_signal_emit_by_name (clinic, "entry-activated");
-  spin_for (20);
+  ag_test_spin_for (20);
 
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpuint (fixture->n_planned, ==, 0);
@@ -676,7 +620,7 @@ test_cancel_saves_nothing (Fixture       *fixture,
                            gconstpointer  data)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL);
-  spin_for (20);
+  ag_test_spin_for (20);
 
   g_assert_null (fixture->dialog);
   g_assert_cmpuint (fixture->n_planned, ==, 0);

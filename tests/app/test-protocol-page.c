@@ -10,28 +10,9 @@
 
 #include "ag-protocol-page.h"
 #include "ag-user-protocol.h"
+#include "ag-test-widgets.h"
 
 static char *data_home;
-
-static void
-spin_for (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
 
 static void
 empty_data_home (void)
@@ -44,16 +25,28 @@ empty_data_home (void)
   g_rmdir (dir);
 }
 
-static char *
-read_user_file (void)
+typedef struct
 {
-  g_autofree char *path = ag_user_protocol_dup_path ();
-  char *contents = NULL;
+  GType type;
+  const char *text;
+} Titled;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const Titled *wanted = data;
+  const char *title = NULL;
 
-  return contents;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type))
+    return FALSE;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (GTK_IS_LABEL (widget))
+    title = gtk_label_get_text (GTK_LABEL (widget));
+
+  return g_strcmp0 (title, wanted->text) == 0;
 }
 
 /* Walks the widget tree for the first widget of @type whose row title (or label text)
@@ -63,67 +56,19 @@ find_titled (GtkWidget  *root,
              GType       type,
              const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  Titled wanted = { type, text };
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          const char *title = NULL;
-
-          if (ADW_IS_PREFERENCES_ROW (child))
-            title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
-          else if (GTK_IS_LABEL (child))
-            title = gtk_label_get_text (GTK_LABEL (child));
-
-          if (g_strcmp0 (title, text) == 0)
-            return child;
-        }
-
-      if ((found = find_titled (child, type, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ag_test_find_widget (root, is_titled, &wanted);
 }
 
 static guint
 count_descendants (GtkWidget *root,
                    GType      type)
 {
-  guint count = 0;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        count++;
-      count += count_descendants (child, type);
-    }
-
-  return count;
+  ag_test_collect_descendants (root, type, found);
+  return found->len;
 }
 
 /* The spin button in row @row_title inside the expander @expander_title. */
@@ -140,7 +85,7 @@ find_spin (GtkWidget  *window,
   row = find_titled (expander, ADW_TYPE_ACTION_ROW, row_title);
   g_assert_nonnull (row);
 
-  return GTK_SPIN_BUTTON (find_descendant (row, GTK_TYPE_SPIN_BUTTON));
+  return GTK_SPIN_BUTTON (ag_test_find_descendant (row, GTK_TYPE_SPIN_BUTTON));
 }
 
 static void
@@ -150,27 +95,22 @@ type_into (GtkSpinButton *spin,
   gtk_widget_grab_focus (GTK_WIDGET (spin));
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   gtk_spin_button_update (spin);
-  spin_for (50);
+  ag_test_spin_for (50);
+}
+
+static gboolean
+is_label_starting_with (GtkWidget     *widget,
+                        gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start);
 }
 
 static GtkWidget *
 find_label_starting_with (GtkWidget  *root,
                           const char *start)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), start))
-        return child;
-      if ((found = find_label_starting_with (child, start)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ag_test_find_widget (root, is_label_starting_with, start);
 }
 
 /* Whether a toast whose text begins with @message is on screen, within 2 s. */
@@ -207,7 +147,7 @@ open_page (AgProtocol **out_protocol)
                               ADW_PREFERENCES_PAGE (ag_protocol_page_new (protocol)));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (window);
+  ag_test_wait_until_mapped (window);
 
   *out_protocol = protocol;
   return window;
@@ -276,7 +216,7 @@ test_change_is_saved (void)
 
   g_assert_cmpuint (ag_protocol_get_restriction_hours (protocol, "exercise", 1.0), ==, 60);
   g_assert_cmpuint (ag_protocol_get_restriction_hours (protocol, "exercise", 0.3), ==, 24);
-  contents = read_user_file ();
+  contents = ag_test_read_user_protocol ();
   g_assert_nonnull (contents);
   g_assert_nonnull (strstr (contents, "[Restriction exercise]\nHours=24;60;72;"));
 
@@ -298,19 +238,15 @@ test_change_is_saved (void)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
   /* An activated button clicks after its pressed-down animation. */
   while (g_get_monotonic_time () < deadline)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWindow *window = ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
 
-          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return ADW_MESSAGE_DIALOG (window);
-        }
+      if (window != NULL)
+        return ADW_MESSAGE_DIALOG (window);
 
       g_main_context_iteration (NULL, FALSE);
     }
@@ -329,7 +265,7 @@ click_dialog_button (AdwMessageDialog *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin_for (100);
+  ag_test_spin_for (100);
 }
 
 static void
@@ -347,7 +283,7 @@ test_restore_defaults (void)
 
   spin = find_spin (window, "No workouts or sweating", "0.5 to 1.5 mm");
   type_into (spin, "60");
-  weeks = GTK_SPIN_BUTTON (find_descendant (find_titled (window, ADW_TYPE_ACTION_ROW, "Face"),
+  weeks = GTK_SPIN_BUTTON (ag_test_find_descendant (find_titled (window, ADW_TYPE_ACTION_ROW, "Face"),
                                             GTK_TYPE_SPIN_BUTTON));
   type_into (weeks, "6");
   g_assert_cmpuint (ag_protocol_get_min_interval_weeks (protocol, AG_AREA_FACE), ==, 6);
@@ -366,7 +302,7 @@ test_restore_defaults (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_object_unref (dialog);
   g_assert_cmpuint (ag_protocol_get_restriction_hours (protocol, "exercise", 1.0), ==, 60);
-  g_assert_nonnull (read_user_file ());
+  g_assert_nonnull (ag_test_read_user_protocol ());
 
   gtk_widget_activate (restore);
   dialog = find_message_dialog ();
@@ -380,7 +316,7 @@ test_restore_defaults (void)
   g_assert_cmpuint (ag_protocol_get_min_interval_weeks (protocol, AG_AREA_FACE), ==, 4);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 48);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (weeks), ==, 4);
-  g_assert_null (read_user_file ());
+  g_assert_null (ag_test_read_user_protocol ());
   g_assert_false (gtk_widget_get_sensitive (restore));
   g_assert_true (shows_toast (window, "The standard aftercare plan is back."));
 
@@ -411,7 +347,7 @@ test_invalid_value_is_refused (void)
   g_assert_cmpuint (task->last_day, ==, 7);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 7);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7");
-  g_assert_null (read_user_file ());
+  g_assert_null (ag_test_read_user_protocol ());
 
   /* A valid value goes through and the summary follows. */
   type_into (spin, "10");
@@ -463,12 +399,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Before anything asks for the user data folder: GLib reads it once. */
-  data_home = g_dir_make_tmp ("afterglow-protocol-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_home = ag_test_make_tmp_dir ("afterglow-protocol-page-XXXXXX");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

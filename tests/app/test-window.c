@@ -11,6 +11,7 @@
 #include "ag-preferences-window.h"
 #include "ag-protocol-page.h"
 #include "ag-window.h"
+#include "ag-test-widgets.h"
 
 static char *data_dir;
 
@@ -28,50 +29,6 @@ static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin_for (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
 }
 
 static char *
@@ -92,15 +49,6 @@ remove_store (void)
       g_autofree char *path = g_build_filename (folder, name, NULL);
       g_remove (path);
     }
-}
-
-static AgClock *
-clock_at (int year, int month, int day, int hour, int minute, int second)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, year, month, day, hour, minute, second);
-
-  return ag_clock_new_manual (now);
 }
 
 static AgWindow *
@@ -132,14 +80,14 @@ finish (AgWindow       *window,
         AgApplication **application)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  ag_test_spin_for (50);
   g_clear_object (application);
 }
 
 static const char *
 visible_page (AgWindow *window)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  GtkWidget *stack = ag_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -154,17 +102,14 @@ plan_face_treatment (AgApplication *application,
   g_autoptr(GDateTime) first = g_date_time_new (tz, 2026, month, day, 10, 0, 0);
   g_autoptr(AgSeriesPlan) plan = ag_series_plan_new (first, 3, 4);
   g_autoptr(AgTreatment) treatment = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (ag_store_plan_treatment (ag_application_get_store (application), treatment,
-                                          plan, 4, &error));
-  g_assert_no_error (error);
+  ag_test_plan (ag_application_get_store (application), treatment, plan, 4);
 }
 
 static void
 test_empty_state (void)
 {
-  g_autoptr(AgClock) clock = clock_at (2026, 11, 3, 9, 0, 0);
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
   g_autoptr(AgApplication) application = NULL;
   g_autofree char *path = store_path ();
   AgWindow *window;
@@ -183,7 +128,7 @@ test_empty_state (void)
 
   /* A new patient is invited to plan, and the store was created for them. */
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = ag_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
                    "Plan Your First Treatment");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
@@ -191,7 +136,7 @@ test_empty_state (void)
 
   /* Planning shows the plan, on today. */
   plan_face_treatment (application, 11, 2);
-  spin_for (50);
+  ag_test_spin_for (50);
   g_assert_cmpstr (visible_page (window), ==, "plan");
   g_assert_cmpstr (ag_day_view_get_title (ag_window_get_day_view (window)), ==,
                    "Day 1 after session 1 of 3 · Face");
@@ -204,7 +149,7 @@ test_empty_state (void)
 static void
 test_midnight_rollover (void)
 {
-  g_autoptr(AgClock) clock = clock_at (2026, 11, 3, 23, 59, 30);
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 23, 59, 30);
   g_autoptr(AgApplication) application = NULL;
   AgWindow *window;
   const GDate *selected;
@@ -213,7 +158,7 @@ test_midnight_rollover (void)
   application = ag_application_new_with_clock (clock);
   window = start (application);
   plan_face_treatment (application, 11, 2);
-  spin_for (50);
+  ag_test_spin_for (50);
 
   selected = ag_calendar_view_get_selected_date (ag_window_get_calendar_view (window));
   g_assert_cmpint (g_date_get_day (selected), ==, 3);
@@ -222,7 +167,7 @@ test_midnight_rollover (void)
 
   /* Left open past midnight, "today" moves by itself. */
   ag_clock_advance (clock, 60 * G_USEC_PER_SEC);
-  spin_for (100);
+  ag_test_spin_for (100);
   selected = ag_calendar_view_get_selected_date (ag_window_get_calendar_view (window));
   g_assert_cmpint (g_date_get_day (selected), ==, 4);
   g_assert_cmpstr (ag_day_view_get_title (ag_window_get_day_view (window)), ==,
@@ -233,11 +178,11 @@ test_midnight_rollover (void)
   /* Someone looking at another day stays there at the next midnight. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "show-day",
                                   g_variant_new_string ("2026-11-20"));
-  spin_for (50);
+  ag_test_spin_for (50);
   selected = ag_calendar_view_get_selected_date (ag_window_get_calendar_view (window));
   g_assert_cmpint (g_date_get_day (selected), ==, 20);
   ag_clock_advance (clock, 24 * G_TIME_SPAN_HOUR);
-  spin_for (100);
+  ag_test_spin_for (100);
   selected = ag_calendar_view_get_selected_date (ag_window_get_calendar_view (window));
   g_assert_cmpint (g_date_get_day (selected), ==, 20);
 
@@ -248,7 +193,7 @@ static void
 test_damaged_store (void)
 {
   static const char garbage[] = "This is not a database, but it is somebody's data.";
-  g_autoptr(AgClock) clock = clock_at (2026, 11, 3, 9, 0, 0);
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
   g_autoptr(AgApplication) application = NULL;
   g_autofree char *path = store_path ();
   g_autofree char *folder = g_path_get_dirname (path);
@@ -270,8 +215,8 @@ test_damaged_store (void)
   /* The patient is told what happened, in plain words, and nothing was touched. */
   g_assert_null (ag_application_get_store (application));
   g_assert_cmpstr (visible_page (window), ==, "error");
-  status = find_descendant (GTK_WIDGET (gtk_stack_get_visible_child (
-             GTK_STACK (find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK)))),
+  status = ag_test_find_descendant (GTK_WIDGET (gtk_stack_get_visible_child (
+             GTK_STACK (ag_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK)))),
                             ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
                    "Your Data Could Not Be Opened");
@@ -287,7 +232,7 @@ test_damaged_store (void)
 
   /* Starting fresh keeps the old file aside, byte for byte. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL);
-  spin_for (50);
+  ag_test_spin_for (50);
   g_assert_nonnull (ag_application_get_store (application));
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
@@ -314,7 +259,7 @@ test_damaged_store (void)
 static void
 test_menus (void)
 {
-  g_autoptr(AgClock) clock = clock_at (2026, 11, 3, 9, 0, 0);
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
   g_autoptr(AgApplication) application = NULL;
   AgWindow *window;
   GtkWindow *preferences;
@@ -330,17 +275,17 @@ test_menus (void)
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  spin_for (200);
-  preferences = find_window_of_type (AG_TYPE_PREFERENCES_WINDOW);
+  ag_test_spin_for (200);
+  preferences = ag_test_find_window_of_type (AG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
   /* Every value of the aftercare plan can be changed there. */
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preferences), AG_TYPE_PROTOCOL_PAGE));
+  g_assert_nonnull (ag_test_find_descendant (GTK_WIDGET (preferences), AG_TYPE_PROTOCOL_PAGE));
   gtk_window_destroy (preferences);
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
-  spin_for (200);
-  about = find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
+  ag_test_spin_for (200);
+  about = ag_test_find_window_of_type (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
@@ -364,7 +309,7 @@ test_preferences_follow_settings (void)
   spin_until (is_mapped, preferences);
 
   /* The first spin button on the page is the morning time; it shows 07:30. */
-  spin = find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
+  spin = ag_test_find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 450.0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "07:30");
@@ -382,11 +327,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  data_dir = g_dir_make_tmp ("afterglow-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_dir = ag_test_make_tmp_dir ("afterglow-window-XXXXXX");
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

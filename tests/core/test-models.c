@@ -10,6 +10,7 @@
 #include "ag-restriction-list.h"
 #include "ag-session-list.h"
 #include "ag-treatment-list.h"
+#include "ag-test-core.h"
 
 typedef struct
 {
@@ -50,35 +51,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("afterglow-models-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("afterglow-models-XXXXXX");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
-  now = g_date_time_new (fixture->tz, 2026, 11, 2, 9, 0, 0);
-  fixture->clock = ag_clock_new_manual (now);
-  path = g_build_filename (fixture->dir, "afterglow.db", NULL);
-  fixture->store = ag_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
+  fixture->clock = ag_test_clock_at (2026, 11, 2, 9, 0, 0);
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
+  fixture->protocol = ag_test_load_protocol ();
   fixture->log = g_string_new (NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -90,7 +68,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->tz, g_time_zone_unref);
   g_string_free (fixture->log, TRUE);
-  remove_tree (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -102,16 +80,13 @@ plan (Fixture *fixture,
       int      hour,
       guint    n_sessions)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) first = g_date_time_new (fixture->tz, 2026, month, day, hour, 0, 0);
   g_autoptr(AgSeriesPlan) series = ag_series_plan_new (first, n_sessions, 4);
   AgTreatment *treatment = ag_treatment_new (area, AG_DEVICE_PEN);
 
   ag_series_plan_set_depth_mm (series, 1.0);
-  g_assert_true (ag_store_plan_treatment (fixture->store, treatment, series,
-                                          ag_protocol_get_min_interval_weeks (fixture->protocol, area),
-                                          &error));
-  g_assert_no_error (error);
+  ag_test_plan (fixture->store, treatment, series,
+                ag_protocol_get_min_interval_weeks (fixture->protocol, area));
   g_assert_cmpint (ag_treatment_get_id (treatment), >, 0);
 
   return treatment;

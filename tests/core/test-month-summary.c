@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ag-month-summary.h"
+#include "ag-test-core.h"
 
 typedef struct
 {
@@ -20,34 +21,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("afterglow-month-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ag_test_make_tmp_dir ("afterglow-month-XXXXXX");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
-  now = g_date_time_new (fixture->tz, 2026, 10, 20, 9, 0, 0);
-  fixture->clock = ag_clock_new_manual (now);
-  path = g_build_filename (fixture->dir, "afterglow.db", NULL);
-  fixture->store = ag_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  fixture->protocol = ag_protocol_load_default (&error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  fixture->clock = ag_test_clock_at (2026, 10, 20, 9, 0, 0);
+  fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
+  fixture->protocol = ag_test_load_protocol ();
 }
 
 static void
@@ -58,7 +36,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->protocol);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->tz, g_time_zone_unref);
-  remove_tree (fixture->dir);
+  ag_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -70,17 +48,14 @@ plan (Fixture    *fixture,
       int         month,
       int         day)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) first = g_date_time_new (fixture->tz, 2026, month, day, 10, 0, 0);
   g_autoptr(AgSeriesPlan) series = ag_series_plan_new (first, 3, 4);
   AgTreatment *treatment = ag_treatment_new (area, AG_DEVICE_PEN);
 
   ag_treatment_set_color (treatment, color);
   ag_series_plan_set_depth_mm (series, 1.0);
-  g_assert_true (ag_store_plan_treatment (fixture->store, treatment, series,
-                                          ag_protocol_get_min_interval_weeks (fixture->protocol, area),
-                                          &error));
-  g_assert_no_error (error);
+  ag_test_plan (fixture->store, treatment, series,
+                ag_protocol_get_min_interval_weeks (fixture->protocol, area));
 
   return treatment;
 }

@@ -11,16 +11,14 @@
 
 #include "ag-error.h"
 #include "ag-store-private.h"
+#include "ag-test-core.h"
 
 /* Helpers */
 
 static AgClock *
 new_clock (void)
 {
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) now = g_date_time_new (berlin, 2026, 11, 22, 14, 30, 0);
-
-  return ag_clock_new_manual (now);
+  return ag_test_clock_at (2026, 11, 22, 14, 30, 0);
 }
 
 static char *
@@ -187,10 +185,8 @@ plan_series (AgStore *store,
 {
   g_autoptr(AgTreatment) treatment = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
   g_autoptr(AgSeriesPlan) plan = new_weekly_plan (n_sessions);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (ag_store_plan_treatment (store, treatment, plan, 4, &error));
-  g_assert_no_error (error);
+  ag_test_plan (store, treatment, plan, 4);
   g_assert_cmpint (ag_treatment_get_id (treatment), >, 0);
 
   return ag_treatment_get_id (treatment);

@@ -11,33 +11,11 @@
 
 #include "ag-error.h"
 #include "ag-user-protocol.h"
+#include "ag-test-core.h"
 
 /* Each test gets an empty data folder: g_get_user_data_dir() reads XDG_DATA_HOME only once,
  * so the folder stays the same and the tests empty it instead. */
 static char *data_home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
 
 static void
 empty_data_home (void)
@@ -45,19 +23,7 @@ empty_data_home (void)
   g_autofree char *folder = g_build_filename (data_home, "afterglow", NULL);
 
   g_chmod (folder, 0700);
-  remove_tree (folder);
-}
-
-static char *
-read_user_file (void)
-{
-  g_autofree char *path = ag_user_protocol_dup_path ();
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-
-  return contents;
+  ag_test_remove_tree (folder);
 }
 
 static void
@@ -102,7 +68,7 @@ test_load_without_file_is_default (void)
   g_assert_cmpuint (ag_protocol_get_restriction_hours (protocol, "exercise", 1.0), ==, 48);
 
   /* Loading creates nothing. */
-  g_assert_null (read_user_file ());
+  g_assert_null (ag_test_read_user_protocol ());
 }
 
 static void
@@ -131,7 +97,7 @@ test_save_and_reload (void)
   g_assert_no_error (error);
 
   /* Only the changed numbers are written, never a title in one language. */
-  contents = read_user_file ();
+  contents = ag_test_read_user_protocol ();
   g_assert_nonnull (contents);
   g_assert_nonnull (strstr (contents, "[Restriction exercise]\nHours=24;96;72;"));
   g_assert_nonnull (strstr (contents, "[Intervals]\nFace=6\n"));
@@ -208,7 +174,7 @@ check_damaged (const char *contents,
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, reason));
 
-  after = read_user_file ();
+  after = ag_test_read_user_protocol ();
   g_assert_cmpstr (after, ==, contents);
 }
 
@@ -296,7 +262,7 @@ test_reset (void)
 
   g_assert_true (ag_user_protocol_reset (&error));
   g_assert_no_error (error);
-  g_assert_null (read_user_file ());
+  g_assert_null (ag_test_read_user_protocol ());
 
   reloaded = ag_user_protocol_load (&error);
   g_assert_no_error (error);
@@ -343,11 +309,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  data_home = g_dir_make_tmp ("afterglow-user-protocol-XXXXXX", &error);
-  g_assert_no_error (error);
+  data_home = ag_test_make_tmp_dir ("afterglow-user-protocol-XXXXXX");
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -363,7 +327,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (data_home);
+  ag_test_remove_tree (data_home);
   g_free (data_home);
 
   return status;
