@@ -419,22 +419,11 @@ test_two_treatments (Fixture       *fixture,
   g_assert_true (ag_day_summary_get_is_next_session (find_day (days, 11, 2)));
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 ia = *(const gint64 *) a;
-  gint64 ib = *(const gint64 *) b;
-
-  return (ia > ib) - (ia < ib);
-}
-
 static void
-test_long_history_is_fast (Fixture       *fixture,
+test_long_history (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) timings = g_array_new (FALSE, FALSE, sizeof (gint64));
   static const AgArea areas[] = { AG_AREA_FACE, AG_AREA_NECK, AG_AREA_SCALP };
   guint n_complete = 0;
 
@@ -481,13 +470,12 @@ test_long_history_is_fast (Fixture       *fixture,
       }
   }
 
+  /* Every month of ten years builds, and only the three ticked days count as complete.
+   * How fast a month builds is a benchmark figure (tests/bench/run), not a test. */
   for (guint m = 0; m < 120; m++)
     {
-      gint64 begin = g_get_monotonic_time ();
       g_autoptr(GPtrArray) days = build (fixture, 2021 + m / 12, 1 + m % 12, G_DATE_MONDAY);
-      gint64 took = g_get_monotonic_time () - begin;
 
-      g_array_append_val (timings, took);
       for (guint i = 0; i < days->len; i++)
         if (ag_day_summary_get_in_month (g_ptr_array_index (days, i)) &&
             ag_day_summary_get_completion (g_ptr_array_index (days, i)) == AG_COMPLETION_COMPLETE)
@@ -495,13 +483,6 @@ test_long_history_is_fast (Fixture       *fixture,
     }
 
   g_assert_cmpuint (n_complete, ==, 3);
-
-  g_array_sort (timings, compare_int64);
-  g_test_message ("month build: median %.2f ms, slowest %.2f ms",
-                  g_array_index (timings, gint64, 60) / 1000.0,
-                  g_array_index (timings, gint64, 119) / 1000.0);
-  /* Generous, so a busy machine does not fail it; a month usually takes ~1 ms. */
-  g_assert_cmpint (g_array_index (timings, gint64, 60), <, 50 * 1000);
 }
 
 int
@@ -518,7 +499,7 @@ main (int   argc,
   ADD ("/month-summary/phase-ends-after-last-task-day", test_phase_ends_after_last_task_day);
   ADD ("/month-summary/completion", test_completion);
   ADD ("/month-summary/two-treatments", test_two_treatments);
-  ADD ("/month-summary/long-history-is-fast", test_long_history_is_fast);
+  ADD ("/month-summary/long-history", test_long_history);
 
 #undef ADD
 
