@@ -627,7 +627,7 @@ test_read_only_folder (void)
       return;
     }
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0500), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
   store = ag_store_open (path, clock, &error);
   g_assert_null (store);
