@@ -467,17 +467,50 @@ ag_day_summary_equal (AgDaySummary *a,
   return TRUE;
 }
 
+/* Whether any treatment behind @item was already planned on @julian: items of days before a
+ * plan existed (a patient entering past sessions for their records, or preparation days
+ * before a session planned at short notice) could not have been ticked then. */
+static gboolean
+item_was_planned (AgChecklistItem *item,
+                  GHashTable      *planned_julian,
+                  guint            julian)
+{
+  GArray *treatment_ids = ag_checklist_item_get_treatment_ids (item);
+
+  for (guint i = 0; treatment_ids != NULL && i < treatment_ids->len; i++)
+    {
+      gint64 id = g_array_index (treatment_ids, gint64, i);
+      guint planned = GPOINTER_TO_UINT (g_hash_table_lookup (planned_julian, &id));
+
+      if (planned == 0 || planned <= julian)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 count_completion (AgDaySummary *summary,
                   GPtrArray    *items,
-                  GHashTable   *ticks)
+                  GHashTable   *ticks,
+                  GHashTable   *planned_julian)
 {
-  summary->n_items = items->len;
+  guint julian = g_date_get_julian (&summary->date);
+
+  summary->n_items = 0;
   summary->n_done = 0;
 
   for (guint i = 0; i < items->len; i++)
-    if (g_hash_table_contains (ticks, ag_checklist_item_get_key (g_ptr_array_index (items, i))))
-      summary->n_done++;
+    {
+      AgChecklistItem *item = g_ptr_array_index (items, i);
+      gboolean done = g_hash_table_contains (ticks, ag_checklist_item_get_key (item));
+
+      /* A tick always counts; an unticked item only once its plan existed. */
+      if (done || item_was_planned (item, planned_julian, julian))
+        summary->n_items++;
+      if (done)
+        summary->n_done++;
+    }
 
   if (summary->n_items == 0)
     summary->completion = AG_COMPLETION_NONE;
@@ -522,6 +555,7 @@ ag_month_summary_build (AgStore          *store,
                         GError          **error)
 {
   g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GHashTable) planned_julian = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GHashTable) ticks = NULL;
   g_autoptr(GArray) days = NULL;
@@ -548,6 +582,29 @@ ag_month_summary_build (AgStore          *store,
   treatments = ag_store_list_treatments (store, error);
   if (treatments == NULL)
     return NULL;
+
+  /* The local day each treatment was planned on. */
+  planned_julian = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < treatments->len; i++)
+    {
+      AgTreatment *treatment = g_ptr_array_index (treatments, i);
+      gint64 created = ag_treatment_get_created_usec (treatment);
+
+      if (created > 0)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (created / G_USEC_PER_SEC);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+          GDate day;
+
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, g_date_time_get_day_of_month (local),
+                          g_date_time_get_month (local), g_date_time_get_year (local));
+          g_hash_table_insert (planned_julian,
+                               g_memdup2 (&(gint64) { ag_treatment_get_id (treatment) },
+                                          sizeof (gint64)),
+                               GUINT_TO_POINTER (g_date_get_julian (&day)));
+        }
+    }
   sessions = ag_store_list_sessions (store, 0, error);
   if (sessions == NULL)
     return NULL;
@@ -682,7 +739,7 @@ ag_month_summary_build (AgStore          *store,
           g_autoptr(GPtrArray) items = ag_engine_items_for_day (protocol, relevant, tz, routine,
                                                                 &summary->date);
 
-          count_completion (summary, items, ticks);
+          count_completion (summary, items, ticks, planned_julian);
         }
     }
 

@@ -1485,18 +1485,21 @@ treatment_from_row (sqlite3_stmt *stmt)
   ag_treatment_set_color (treatment, (const char *)sqlite3_column_text (stmt, 4));
   ag_treatment_set_interval_weeks (treatment, (guint)sqlite3_column_int64 (stmt, 5));
   ag_treatment_set_interval_override (treatment, sqlite3_column_int (stmt, 6) != 0);
+  ag_treatment_set_created_usec (treatment, sqlite3_column_int64 (stmt, 7));
 
   return treatment;
 }
 
 #define TREATMENT_COLUMNS \
-  "id, area, device, goal, color, interval_weeks, interval_override"
+  "id, area, device, goal, color, interval_weeks, interval_override, created_usec"
 
 static gboolean
 insert_treatment (AgStore      *self,
                   AgTreatment  *treatment,
                   GError      **error)
 {
+  gint64 created_usec = ag_clock_get_now_unix_usec (self->clock);
+
   if (!run (self, error,
             "INSERT INTO treatments (area, device, goal, color, interval_weeks,"
             "                        interval_override, created_usec)"
@@ -1508,10 +1511,11 @@ insert_treatment (AgStore      *self,
             ag_treatment_get_color (treatment),
             ag_treatment_get_interval_weeks (treatment),
             ag_treatment_get_interval_override (treatment),
-            ag_clock_get_now_unix_usec (self->clock)))
+            created_usec))
     return FALSE;
 
   ag_treatment_set_id (treatment, sqlite3_last_insert_rowid (self->db));
+  ag_treatment_set_created_usec (treatment, created_usec);
   return TRUE;
 }
 

@@ -19,6 +19,7 @@ struct _AgTreatment
   char *color;
 
   gint64 id;
+  gint64 created_usec;
   AgArea area;
   AgDevice device;
   guint interval_weeks;
@@ -37,6 +38,7 @@ enum {
   PROP_INTERVAL_WEEKS,
   PROP_INTERVAL_OVERRIDE,
   PROP_TITLE,
+  PROP_CREATED_USEC,
   N_PROPS
 };
 
@@ -87,6 +89,9 @@ ag_treatment_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_take_string (value, ag_treatment_dup_title (self));
       break;
+    case PROP_CREATED_USEC:
+      g_value_set_int64 (value, self->created_usec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +128,9 @@ ag_treatment_set_property (GObject      *object,
     case PROP_INTERVAL_OVERRIDE:
       ag_treatment_set_interval_override (self, g_value_get_boolean (value));
       break;
+    case PROP_CREATED_USEC:
+      ag_treatment_set_created_usec (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,6 +157,9 @@ ag_treatment_class_init (AgTreatmentClass *klass)
     g_param_spec_boolean ("interval-override", NULL, NULL, FALSE, flags);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CREATED_USEC] =
+    g_param_spec_int64 ("created-usec", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -294,6 +305,30 @@ ag_treatment_set_interval_override (AgTreatment *self,
     return;
   self->interval_override = override;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL_OVERRIDE]);
+}
+
+/**
+ * ag_treatment_get_created_usec:
+ *
+ * Returns: when the treatment was planned, in microseconds since the Unix epoch, or 0 before
+ *   it is stored
+ */
+gint64
+ag_treatment_get_created_usec (AgTreatment *self)
+{
+  g_return_val_if_fail (AG_IS_TREATMENT (self), 0);
+  return self->created_usec;
+}
+
+void
+ag_treatment_set_created_usec (AgTreatment *self,
+                               gint64       created_usec)
+{
+  g_return_if_fail (AG_IS_TREATMENT (self));
+  if (self->created_usec == created_usec)
+    return;
+  self->created_usec = created_usec;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_USEC]);
 }
 
 /**

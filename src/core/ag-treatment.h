@@ -34,6 +34,9 @@ void         ag_treatment_set_interval_weeks     (AgTreatment *self,
 gboolean     ag_treatment_get_interval_override  (AgTreatment *self);
 void         ag_treatment_set_interval_override  (AgTreatment *self,
                                                   gboolean     override);
+gint64       ag_treatment_get_created_usec        (AgTreatment *self);
+void         ag_treatment_set_created_usec        (AgTreatment *self,
+                                                  gint64       created_usec);
 char        *ag_treatment_dup_title               (AgTreatment *self);
 
 G_END_DECLS

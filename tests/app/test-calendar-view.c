@@ -46,7 +46,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = ag_test_make_tmp_dir ("afterglow-calendar-XXXXXX");
   fixture->tz = g_time_zone_new_identifier ("Europe/Berlin");
-  fixture->clock = ag_test_clock_at (2026, 11, 10, 12, 0, 0);
+  /* Planned ahead, in October; the tests then look at the calendar on 10 November. */
+  fixture->clock = ag_test_clock_at (2026, 10, 20, 12, 0, 0);
   fixture->store = ag_test_open_store (fixture->dir, fixture->clock);
   fixture->protocol = ag_test_load_protocol ();
 
@@ -57,6 +58,11 @@ fixture_set_up (Fixture       *fixture,
   face = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
   ag_treatment_set_color (face, "#e01b24");
   ag_test_plan (fixture->store, face, series, 4);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new (fixture->tz, 2026, 11, 10, 12, 0, 0);
+
+    ag_clock_set_now (fixture->clock, now);
+  }
 
   fixture->view = ag_calendar_view_new ();
   ag_calendar_view_set_context (fixture->view, fixture->store, fixture->protocol);

@@ -485,6 +485,37 @@ test_long_history (Fixture       *fixture,
   g_assert_cmpuint (n_complete, ==, 3);
 }
 
+/* A patient who enters past sessions for their records, or plans a session at short notice,
+ * could not have ticked the days before the plan existed: those are not "missed". */
+static void
+test_days_before_the_plan (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AgTreatment) face = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Planned on 10 November for a session that took place on 2 November. */
+  set_now (fixture, 11, 10, 9);
+  face = plan (fixture, AG_AREA_FACE, "#3584e4", 11, 2);
+  g_assert_true (ag_store_set_item_done (fixture->store, "2026-11-04/cleanse/morning",
+                                         "2026-11-04", TRUE, &error));
+  g_assert_no_error (error);
+  set_now (fixture, 11, 12, 9);
+  days = build (fixture, 2026, 11, G_DATE_MONDAY);
+
+  /* Before the plan: nothing to blame, and a tick made later still shows. */
+  g_assert_cmpint (ag_day_summary_get_completion (find_day (days, 11, 3)), ==, AG_COMPLETION_NONE);
+  g_assert_cmpint (ag_day_summary_get_completion (find_day (days, 11, 4)), ==,
+                   AG_COMPLETION_COMPLETE);
+  g_assert_cmpuint (ag_day_summary_get_n_items (find_day (days, 11, 4)), ==, 1);
+  /* From the day it was planned on, an unticked day is missed. */
+  g_assert_cmpint (ag_day_summary_get_completion (find_day (days, 11, 10)), ==,
+                   AG_COMPLETION_MISSED);
+  g_assert_cmpint (ag_day_summary_get_completion (find_day (days, 11, 11)), ==,
+                   AG_COMPLETION_MISSED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +531,7 @@ main (int   argc,
   ADD ("/month-summary/completion", test_completion);
   ADD ("/month-summary/two-treatments", test_two_treatments);
   ADD ("/month-summary/long-history", test_long_history);
+  ADD ("/month-summary/days-before-the-plan", test_days_before_the_plan);
 
 #undef ADD
 
