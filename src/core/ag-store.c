@@ -2567,6 +2567,42 @@ ag_store_record_delivery (AgStore        *self,
 }
 
 /**
+ * ag_store_forget_delivery:
+ * @self: the store
+ * @reminder_key: a reminder this program recorded with ag_store_record_delivery()
+ * @error: where a reason goes
+ *
+ * Takes back a claim on a reminder that could not be shown after all, so that it is shown
+ * when it can be. Forgetting a reminder that was never recorded is not an error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ag_store_forget_delivery (AgStore     *self,
+                          const char  *reminder_key,
+                          GError     **error)
+{
+  gboolean forgot;
+
+  g_return_val_if_fail (AG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reminder_key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!run (self, error, "DELETE FROM deliveries WHERE reminder_key = ?", "s", reminder_key))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  forgot = sqlite3_changes (self->db) > 0;
+
+  return commit (self, forgot ? AG_STORE_CHANGE_DELIVERIES : 0, error);
+}
+
+/**
  * ag_store_lookup_delivery:
  * @self: the store
  * @reminder_key: the reminder

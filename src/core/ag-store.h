@@ -131,6 +131,9 @@ gboolean     ag_store_record_delivery        (AgStore          *self,
                                               const char       *reminder_key,
                                               AgDeliveryHow     how,
                                               GError          **error);
+gboolean     ag_store_forget_delivery        (AgStore          *self,
+                                              const char       *reminder_key,
+                                              GError          **error);
 gboolean     ag_store_lookup_delivery        (AgStore          *self,
                                               const char       *reminder_key,
                                               gint64           *delivered_at_usec,

@@ -273,19 +273,54 @@ was_delivered (AgReminderScheduler *self,
   return TRUE;
 }
 
+static char *
+dup_record_key (const Candidate *candidate)
+{
+  const char *key = ag_reminder_get_key (candidate->reminder);
+
+  return candidate->snoozed ? g_strconcat (key, SNOOZED_SUFFIX, NULL) : g_strdup (key);
+}
+
+/* Records the delivery before anything is shown: the record is the claim, so neither a crash
+ * between showing and recording nor the app showing the same reminder can make it appear
+ * twice. Returns FALSE when it was delivered already or the claim could not be saved (then
+ * it waits for the next pass). */
+static gboolean
+claim (AgReminderScheduler *self,
+       const Candidate     *candidate,
+       AgDeliveryHow        how)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record_key = dup_record_key (candidate);
+
+  if (ag_store_record_delivery (self->store, record_key, how, &error))
+    return TRUE;
+
+  if (error != NULL)
+    g_warning ("Could not record that “%s” is due, so it waits: %s", record_key, error->message);
+
+  return FALSE;
+}
+
+/* Takes a claim back when the notification could not be shown after all. */
 static void
-record (AgReminderScheduler *self,
-        const Candidate     *candidate,
-        AgDeliveryHow        how)
+unclaim (AgReminderScheduler *self,
+         const Candidate     *candidate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record_key = dup_record_key (candidate);
+
+  if (!ag_store_forget_delivery (self->store, record_key, &error))
+    g_warning ("Could not take back the record of “%s”: %s", record_key, error->message);
+}
+
+/* After a claimed reminder was shown (or summarised), its snooze is over. */
+static void
+settle (AgReminderScheduler *self,
+        const Candidate     *candidate)
 {
   g_autoptr(GError) error = NULL;
   const char *key = ag_reminder_get_key (candidate->reminder);
-  g_autofree char *record_key = candidate->snoozed ? g_strconcat (key, SNOOZED_SUFFIX, NULL)
-                                                   : g_strdup (key);
-
-  if (!ag_store_record_delivery (self->store, record_key, how, &error) && error != NULL)
-    g_warning ("Could not record that “%s” was shown: %s", record_key, error->message);
-  g_clear_error (&error);
 
   if (candidate->snoozed && !ag_store_clear_snooze (self->store, key, &error))
     g_warning ("Could not clear the snooze of “%s”: %s", key, error->message);
@@ -769,35 +804,56 @@ ag_reminder_scheduler_process (AgReminderScheduler *self)
           continue;
         }
 
+      if (!claim (self, candidate, AG_DELIVERY_SHOWN))
+        continue;
+
       if (!ag_notifier_show_reminder (self->notifier, candidate->reminder,
                                       candidate->snoozed ? AG_NOTIFIER_SNOOZED : AG_NOTIFIER_NONE,
                                       &show_error))
         {
           g_warning ("Could not show a reminder, it waits: %s", show_error->message);
+          unclaim (self, candidate);
           all_shown = can_show = FALSE;
           continue;
         }
 
       g_debug ("Shown %s", ag_reminder_get_key (candidate->reminder));
-      record (self, candidate, AG_DELIVERY_SHOWN);
+      settle (self, candidate);
     }
 
-  if (missed->len > 0)
+  if (missed->len > 0 && !can_show)
+    all_shown = FALSE;
+  else if (missed->len > 0)
     {
       g_autoptr(GError) show_error = NULL;
       g_autoptr(GDateTime) now_dt = from_usec (now, tz);
+      g_autoptr(GPtrArray) claimed = g_ptr_array_new ();
+      g_autoptr(GArray) claimed_candidates = g_array_new (FALSE, FALSE, sizeof (Candidate *));
 
-      if (can_show && ag_notifier_show_missed (self->notifier, missed, tz, now_dt, &show_error))
+      /* Only what this program claimed goes into the summary. */
+      for (guint i = 0; i < missed_candidates->len; i++)
         {
-          for (guint i = 0; i < missed_candidates->len; i++)
-            record (self, g_array_index (missed_candidates, Candidate *, i), AG_DELIVERY_MISSED);
+          Candidate *candidate = g_array_index (missed_candidates, Candidate *, i);
+
+          if (claim (self, candidate, AG_DELIVERY_MISSED))
+            {
+              g_ptr_array_add (claimed, candidate->reminder);
+              g_array_append_val (claimed_candidates, candidate);
+            }
+        }
+
+      if (claimed->len > 0 &&
+          !ag_notifier_show_missed (self->notifier, claimed, tz, now_dt, &show_error))
+        {
+          g_warning ("Could not show the missed reminders, they wait: %s", show_error->message);
+          for (guint i = 0; i < claimed_candidates->len; i++)
+            unclaim (self, g_array_index (claimed_candidates, Candidate *, i));
+          all_shown = FALSE;
         }
       else
         {
-          if (show_error != NULL)
-            g_warning ("Could not show the missed reminders, they wait: %s",
-                       show_error->message);
-          all_shown = FALSE;
+          for (guint i = 0; i < claimed_candidates->len; i++)
+            settle (self, g_array_index (claimed_candidates, Candidate *, i));
         }
     }
 

@@ -652,6 +652,26 @@ test_protocol_change (Fixture       *fixture,
                    "03-03 16:30 +01:00 You can wear makeup again [" NO_DONE "]\n");
 }
 
+/* The record is the claim: a reminder recorded already (by the app, or before a crash) is
+ * never shown again. */
+static void
+test_claimed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan_session (fixture, 3, 2, 10);
+  set_now (fixture, 3, 3, 9, 50);
+  g_assert_true (ag_store_record_delivery (fixture->store, "item:2026-03-03/sunscreen/at-1000",
+                                           AG_DELIVERY_SHOWN, &error));
+  g_assert_no_error (error);
+  start (fixture);
+
+  timeline = run_until (fixture, 3, 3, 10, 30, FALSE);
+  g_assert_cmpstr (timeline, ==, "03-03 10:30 +01:00 You can wear makeup again [" NO_DONE "]\n");
+}
+
 static void
 test_no_actions (Fixture       *fixture,
                  gconstpointer  data)
@@ -883,6 +903,8 @@ main (int   argc,
               fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/reminders/settings/protocol-change", Fixture, AG_TEST_CAPS_ACTIONS,
               fixture_set_up, test_protocol_change, fixture_tear_down);
+  g_test_add ("/reminders/claimed-elsewhere", Fixture, AG_TEST_CAPS_ACTIONS,
+              fixture_set_up, test_claimed_elsewhere, fixture_tear_down);
   g_test_add ("/reminders/server/no-actions", Fixture, AG_TEST_CAPS_NO_ACTIONS,
               fixture_set_up, test_no_actions, fixture_tear_down);
   g_test_add ("/reminders/server/appears-later", Fixture, NULL,
