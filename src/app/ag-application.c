@@ -188,7 +188,28 @@ store_changed_cb (AgApplication *self,
                   AgStoreChange  changes,
                   AgStore       *store)
 {
-  if (changes & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS))
+  /* Only this program's own changes to the plan: AG_STORE_CHANGE_ALL is another program's
+   * write, most often the service's own record of a delivery. */
+  if (changes != AG_STORE_CHANGE_ALL &&
+      (changes & (AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TREATMENTS)))
+    poke_reminders (self);
+}
+
+/* A reminder kind switched back on, other routine times or changed aftercare values may give
+ * a service that had nothing left to send (and so quit) something to send again. */
+static void
+reminder_inputs_changed_cb (AgApplication *self)
+{
+  poke_reminders (self);
+}
+
+static void
+settings_changed_cb (AgApplication *self,
+                     const char    *key,
+                     GSettings     *settings)
+{
+  /* The window's size is the window's business. */
+  if (!g_str_has_prefix (key, "window-"))
     poke_reminders (self);
 }
 
@@ -252,6 +273,10 @@ ag_application_startup (GApplication *application)
 
   load_protocol (self);
   open_store (self);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->protocol, "changed",
+                           G_CALLBACK (reminder_inputs_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ag-alarm.h"
+#include "ag-error.h"
 #include "ag-calendar-view.h"
 #include "ag-day-view.h"
 #include "ag-plan-dialog.h"
@@ -31,6 +32,7 @@ struct _AgWindow
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
   GtkWidget *sidebar;
+  GtkWidget *start_fresh_button;
   AdwToastOverlay *toast_overlay;
   AgTreatmentsPanel *treatments_panel;
 
@@ -411,6 +413,7 @@ ag_window_class_init (AgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, start_fresh_button);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, treatments_panel);
   gtk_widget_class_bind_template_callback (widget_class, calendar_selected_date_cb);
@@ -497,12 +500,28 @@ ag_window_load (AgWindow *self)
 
   if (self->store == NULL)
     {
+      /* Only a file that cannot be read at all is worth setting aside: one written by a newer
+       * Afterglow, a full disk or a folder that cannot be written holds good data, and
+       * starting fresh would hide it. */
+      gboolean offer_fresh_start = store_error != NULL &&
+                                   (g_error_matches (store_error, AG_STORE_ERROR,
+                                                     AG_STORE_ERROR_DAMAGED) ||
+                                    g_error_matches (store_error, AG_STORE_ERROR,
+                                                     AG_STORE_ERROR_NOT_A_DATABASE));
+
       adw_status_page_set_description (self->error_page,
                                        store_error ? store_error->message : NULL);
-      gtk_label_set_text (self->error_note,
-                          _("Afterglow has not changed or deleted the file. If you start fresh, "
-                            "it is kept next to the new one under another name, so nothing is "
-                            "lost."));
+      if (offer_fresh_start)
+        gtk_label_set_text (self->error_note,
+                            _("Afterglow has not changed or deleted the file. If you start "
+                              "fresh, it is kept next to the new one under another name, so "
+                              "nothing is lost."));
+      else
+        gtk_label_set_text (self->error_note,
+                            _("Afterglow has not changed or deleted the file. Once the problem "
+                              "is solved, open Afterglow again."));
+      gtk_widget_set_visible (self->start_fresh_button, offer_fresh_start);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", offer_fresh_start);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
       update_stack (self);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ag-clock.h"
+#include "ag-error.h"
 #include "ag-plan.h"
 #include "ag-session.h"
 #include "ag-treatment.h"

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "ag-application.h"
 #include "ag-day-view.h"
@@ -256,6 +257,61 @@ test_damaged_store (void)
   finish (window, &application);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A file from a newer Afterglow holds good data: the patient is told to update, and is not
+ * offered to set it aside. */
+static void
+test_newer_store (void)
+{
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
+  g_autoptr(AgApplication) application = NULL;
+  g_autofree char *path = store_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AgWindow *window;
+  sqlite3 *db = NULL;
+
+  remove_store ();
+  {
+    g_autoptr(AgStore) store = ag_store_open (path, clock, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (path, &before, NULL, &error);
+  g_assert_no_error (error);
+
+  application = ag_application_new_with_clock (clock);
+  window = start (application);
+
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  g_assert_true (g_error_matches (ag_application_get_store_error (application), AG_STORE_ERROR,
+                                  AG_STORE_ERROR_NEWER_SCHEMA));
+  g_assert_false (gtk_widget_is_visible (
+    ag_test_find_widget (GTK_WIDGET (window), is_button_labelled,
+                         "_Keep the File Aside and Start Fresh")));
+  /* Even asked through the action, nothing is set aside. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL);
+  ag_test_spin_for (50);
+  g_assert_null (ag_application_get_store (application));
+  g_file_get_contents (path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strcmp0 (before, after) == 0);
+
+  finish (window, &application);
+}
+
 static void
 test_menus (void)
 {
@@ -338,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/midnight-rollover", test_midnight_rollover);
   g_test_add_func ("/window/damaged-store", test_damaged_store);
+  g_test_add_func ("/window/newer-store", test_newer_store);
   g_test_add_func ("/window/menus", test_menus);
   g_test_add_func ("/preferences/follow-settings", test_preferences_follow_settings);
 
