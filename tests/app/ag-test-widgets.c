@@ -36,21 +36,45 @@ ag_test_spin_for (guint msec)
 }
 
 /**
+ * ag_test_wait_until:
+ * @done: tells whether what the test waits for has happened
+ * @data: passed to @done
+ *
+ * Runs the main loop until @done says so. The guard of a minute is only there so a broken
+ * test ends: a slow machine (or a sanitizer build) waits as long as it takes, and no test
+ * depends on how long anything took.
+ */
+void
+ag_test_wait_until (AgTestCondition done,
+                    gconstpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_assert_true (done (data));
+}
+
+static gboolean
+is_mapped (gconstpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/**
  * ag_test_wait_until_mapped:
  * @widget: a widget in a presented window
  *
- * Runs the main loop until @widget is mapped, for 10 s at the most, and fails
- * the test if it is not mapped by then.
+ * Runs the main loop until @widget is mapped (see ag_test_wait_until()).
  */
 void
 ag_test_wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_mapped (widget));
+  ag_test_wait_until (is_mapped, widget);
 }
 
 /**

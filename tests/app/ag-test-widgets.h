@@ -19,7 +19,17 @@ G_BEGIN_DECLS
 typedef gboolean (*AgTestWidgetMatch) (GtkWidget     *widget,
                                        gconstpointer  data);
 
+/**
+ * AgTestCondition:
+ * @data: what the caller passed to ag_test_wait_until()
+ *
+ * Returns: whether what the test waits for has happened
+ */
+typedef gboolean (*AgTestCondition) (gconstpointer data);
+
 void       ag_test_spin_for              (guint              msec);
+void       ag_test_wait_until            (AgTestCondition    done,
+                                          gconstpointer      data);
 void       ag_test_wait_until_mapped     (GtkWidget         *widget);
 
 GtkWidget *ag_test_find_widget           (GtkWidget         *root,

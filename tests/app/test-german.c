@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ag-application.h"
+#include "ag-test-widgets.h"
 #include "ag-day-view.h"
 #include "ag-window.h"
 
@@ -108,20 +109,13 @@ find_build_locale_dir (void)
 static void
 spin_for (guint msec)
 {
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  ag_test_spin_for (msec);
 }
 
 static void
 spin_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (gtk_widget_get_mapped (widget));
+  ag_test_wait_until_mapped (widget);
 }
 
 static GtkWidget *

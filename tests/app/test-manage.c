@@ -130,13 +130,20 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+is_drawable (gconstpointer widget)
+{
+  return gtk_widget_is_drawable (GTK_WIDGET (widget));
+}
+
 static void
 click (GtkWidget  *root,
        const char *label)
 {
   GtkButton *button = find_button (root, label);
 
-  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (button)));
+  /* A dialog just presented may not be on screen yet: wait for it, however long it takes. */
+  ag_test_wait_until (is_drawable, button);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   /* As with the keyboard: a button activated this way clicks once its press is shown. */
   gtk_widget_activate (GTK_WIDGET (button));
