@@ -435,6 +435,49 @@ ag_notifier_show_reminder (AgNotifier       *self,
 }
 
 /**
+ * ag_notifier_show_not_saved:
+ * @self: the notifier
+ * @reminder: the reminder whose Done or Snooze could not be saved
+ * @reason: why, in words a patient can read
+ * @error: where a reason goes if even this cannot be shown
+ *
+ * Says that pressing a button on @reminder did nothing, so the patient does not believe a
+ * step is ticked when it is not. Opening it shows the day in Afterglow.
+ *
+ * Returns: %TRUE if the server took the notification
+ */
+gboolean
+ag_notifier_show_not_saved (AgNotifier  *self,
+                            AgReminder  *reminder,
+                            const char  *reason,
+                            GError     **error)
+{
+  NotifyNotification *notification;
+  g_autofree char *summary = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (AG_IS_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (AG_IS_REMINDER (reminder), FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  /* Translators: %s is a reminder's summary, such as "Sunscreen" */
+  summary = g_strdup_printf (_("“%s” was not saved"), ag_reminder_get_summary (reminder));
+  /* Translators: %s says why, such as "There is no space left on the disk…" */
+  body = g_strdup_printf (_("%s Tick it in Afterglow once this is solved."), reason);
+
+  notification = ensure_notification (self, "not-saved", summary, body);
+  g_object_set_data (G_OBJECT (notification), "ag-reminder", NULL);
+  g_object_set_data_full (G_OBJECT (notification), "ag-day",
+                          g_strdup (ag_reminder_get_day (reminder)), g_free);
+  notify_notification_set_urgency (notification, NOTIFY_URGENCY_CRITICAL);
+  if (self->has_actions)
+    notify_notification_add_action (notification, "default", _("Open Afterglow"),
+                                    action_cb, self, NULL);
+
+  return show (self, notification, error);
+}
+
+/**
  * ag_notifier_show_missed:
  * @self: the notifier
  * @reminders: (element-type AgReminder): what was missed, oldest first

@@ -39,6 +39,10 @@ gboolean    ag_notifier_show_missed        (AgNotifier      *self,
                                             GTimeZone       *tz,
                                             GDateTime       *now,
                                             GError         **error);
+gboolean    ag_notifier_show_not_saved     (AgNotifier      *self,
+                                            AgReminder      *reminder,
+                                            const char      *reason,
+                                            GError         **error);
 void        ag_notifier_withdraw           (AgNotifier      *self,
                                             const char      *category);
 guint       ag_notifier_lookup_id          (AgNotifier      *self,

@@ -474,8 +474,14 @@ notifier_action_cb (AgReminderScheduler *self,
     ok = ag_reminder_scheduler_snooze (self, reminder, &error);
 
   if (!ok)
-    g_warning ("Could not save “%s” for “%s”: %s", action, ag_reminder_get_key (reminder),
-               error->message);
+    {
+      g_autoptr(GError) show_error = NULL;
+
+      g_warning ("Could not save “%s” for “%s”: %s", action, ag_reminder_get_key (reminder),
+                 error->message);
+      if (!ag_notifier_show_not_saved (self->notifier, reminder, error->message, &show_error))
+        g_warning ("Could not say so either: %s", show_error->message);
+    }
 }
 
 static void

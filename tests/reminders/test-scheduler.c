@@ -8,6 +8,7 @@
 #include "ag-day-checklist.h"
 #include "ag-error.h"
 #include "ag-reminder-scheduler.h"
+#include "ag-store-private.h"
 #include "ag-test-notifications.h"
 
 typedef struct
@@ -439,6 +440,58 @@ test_done (Fixture       *fixture,
                    "03-03 18:00 +01:00 Sunscreen [" ACTIONS "]\n"
                    "03-03 21:00 +01:00 Check your skin [" ACTIONS "]\n"
                    "03-03 21:00 +01:00 Moisturise [" ACTIONS "]\n");
+}
+
+typedef struct
+{
+  GString *seen;
+} NotifyLog;
+
+static gboolean
+not_saved_shown (gpointer data)
+{
+  NotifyLog *log = data;
+  g_autoptr(GPtrArray) calls = ag_test_server_take_calls ("Notify");
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      g_autofree char *described = ag_test_describe_notify (g_ptr_array_index (calls, i));
+
+      g_string_append_printf (log->seen, "%s\n", described);
+    }
+
+  return strstr (log->seen->str, "“Sunscreen” was not saved") != NULL;
+}
+
+/* A Done that cannot be saved says so, instead of quietly closing as if it were ticked. */
+static void
+test_done_not_saved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *timeline = NULL;
+  NotifyLog log = { g_string_new (NULL) };
+  guint32 id;
+
+  plan_session (fixture, 3, 2, 10);
+  set_now (fixture, 3, 3, 7, 50);
+  start (fixture);
+  timeline = run_until (fixture, 3, 3, 8, 0, FALSE);
+
+  /* Every tick now fails, as on a disk that filled up. */
+  g_assert_cmpint (sqlite3_exec (ag_store_get_db (fixture->store),
+                                 "CREATE TEMP TRIGGER refuse BEFORE INSERT ON ticks "
+                                 "BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  id = ag_notifier_lookup_id (fixture->notifier, "sunscreen");
+  g_assert_cmpuint (id, >, 0);
+  ag_test_allow_warnings ("ag-reminder-scheduler");
+  ag_test_server_invoke (id, "done");
+
+  g_assert_true (ag_test_wait_until (not_saved_shown, &log, 5000));
+  g_assert_false (sunscreen_ticked (fixture));
+  g_assert_nonnull (strstr (log.seen->str, "Tick it in Afterglow once this is solved."));
+  g_string_free (log.seen, TRUE);
 }
 
 static void
@@ -903,6 +956,8 @@ main (int   argc,
               fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/reminders/settings/protocol-change", Fixture, AG_TEST_CAPS_ACTIONS,
               fixture_set_up, test_protocol_change, fixture_tear_down);
+  g_test_add ("/reminders/done-not-saved", Fixture, AG_TEST_CAPS_ACTIONS,
+              fixture_set_up, test_done_not_saved, fixture_tear_down);
   g_test_add ("/reminders/claimed-elsewhere", Fixture, AG_TEST_CAPS_ACTIONS,
               fixture_set_up, test_claimed_elsewhere, fixture_tear_down);
   g_test_add ("/reminders/server/no-actions", Fixture, AG_TEST_CAPS_NO_ACTIONS,
