@@ -6,156 +6,40 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "ag-application.h"
+#include "ag-bench-probe.h"
 #include "ag-calendar-view.h"
 #include "ag-window.h"
 
-/* The same probe as minimal-window.c; keep the two in step. */
-
-#define SETTLE_MS 50
-#define STUCK_MS 5000
-#define HWM_AFTER 12
 /* Months of the fixture before its "now" (November 2026), which the window shows first. */
 #define FIRST_YEAR 2024
 #define FIRST_MONTH 11
 
-typedef struct
-{
-  GApplication *application;
-  GtkWidget *window;
-  gint64 spawn_us;
-  gboolean rendered;
-  gboolean first_frame_seen;
-  guint n_changes;
-  guint done_changes;
-  gint64 change_start;
-  gint64 change_built;
-  gboolean waiting;
-  guint stuck_id;
-} Probe;
-
-static gint64
-read_hwm_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-
-  return line != NULL ? g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10) : -1;
-}
-
-static gboolean
-stuck_cb (gpointer user_data)
-{
-  g_printerr ("bench-app-start: no frame came within %d ms\n", STUCK_MS);
-  exit (1);
-}
-
 static void
-change_month (Probe *probe)
+change_month (AgBenchProbe *probe,
+              GtkWidget    *window,
+              guint         index)
 {
-  AgCalendarView *calendar = ag_window_get_calendar_view (AG_WINDOW (probe->window));
-  guint index = FIRST_YEAR * 12 + (FIRST_MONTH - 1) + probe->done_changes;
+  AgCalendarView *calendar = ag_window_get_calendar_view (AG_WINDOW (window));
+  guint month = FIRST_YEAR * 12 + (FIRST_MONTH - 1) + index;
 
-  ag_calendar_view_show_month (calendar, (int) (index / 12), (int) (index % 12) + 1);
-}
-
-static gboolean
-start_change_cb (gpointer user_data)
-{
-  Probe *probe = user_data;
-
-  probe->rendered = FALSE;
-  probe->waiting = TRUE;
-  probe->change_start = g_get_monotonic_time ();
-  change_month (probe);
-  probe->change_built = g_get_monotonic_time ();
-  probe->stuck_id = g_timeout_add (STUCK_MS, stuck_cb, probe);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* An emission hook, because the window's own handler stops the emission of "render". */
-static gboolean
-render_hook_cb (GSignalInvocationHint *hint,
-                guint                  n_values,
-                const GValue          *values,
-                gpointer               user_data)
-{
-  Probe *probe = user_data;
-
-  if (g_value_get_object (&values[0]) == gtk_native_get_surface (GTK_NATIVE (probe->window)))
-    probe->rendered = TRUE;
-
-  return TRUE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Probe         *probe)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  /* A frame that only ran layout drew nothing: wait for one that drew. */
-  if (!probe->rendered)
-    return;
-
-  if (!probe->first_frame_seen)
-    {
-      probe->first_frame_seen = TRUE;
-      printf ("first_frame_us %" G_GINT64_FORMAT "\n", now - probe->spawn_us);
-      printf ("hwm_first_frame_kib %" G_GINT64_FORMAT "\n", read_hwm_kib ());
-    }
-  else if (probe->waiting)
-    {
-      probe->waiting = FALSE;
-      g_clear_handle_id (&probe->stuck_id, g_source_remove);
-      printf ("switch_us %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
-              now - probe->change_start, probe->change_built - probe->change_start);
-      probe->done_changes++;
-      if (probe->done_changes == HWM_AFTER)
-        printf ("hwm_after_12_kib %" G_GINT64_FORMAT "\n", read_hwm_kib ());
-    }
-  else
-    {
-      return;
-    }
-
-  fflush (stdout);
-  if (probe->done_changes < probe->n_changes)
-    g_timeout_add (SETTLE_MS, start_change_cb, probe);
-  else
-    g_application_quit (probe->application);
-}
-
-static void
-realize_cb (GtkWidget *window,
-            Probe     *probe)
-{
-  g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
-                              render_hook_cb, probe, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), probe);
+  ag_calendar_view_show_month (calendar, (int) (month / 12), (int) (month % 12) + 1);
 }
 
 /* The app adds its window while it activates; only the main window is watched. */
 static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window,
-                 Probe          *probe)
+                 AgBenchProbe   *probe)
 {
-  if (probe->window != NULL || !AG_IS_WINDOW (window))
+  gboolean *watching = ag_bench_probe_get_user_data (probe);
+
+  if (*watching || !AG_IS_WINDOW (window))
     return;
 
-  probe->window = GTK_WIDGET (window);
-  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), probe);
+  *watching = TRUE;
+  ag_bench_probe_watch (probe, GTK_WIDGET (window));
 }
 
 int
@@ -163,13 +47,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AgApplication) application = NULL;
-  const char *spawn = g_getenv ("AG_BENCH_SPAWN_US");
-  Probe probe = { 0 };
-
-  probe.spawn_us = g_get_monotonic_time ();
-  if (spawn != NULL)
-    probe.spawn_us = g_ascii_strtoll (spawn, NULL, 10);
-  probe.n_changes = argc > 1 ? (guint) atoi (argv[1]) : 0;
+  gboolean watching = FALSE;
+  AgBenchProbe *probe;
+  int status;
 
   /* From here on as in src/app/main.c. */
   setlocale (LC_ALL, "");
@@ -180,8 +60,12 @@ main (int   argc,
   g_set_application_name (_("Afterglow"));
 
   application = ag_application_new ();
-  probe.application = G_APPLICATION (application);
-  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), &probe);
+  probe = ag_bench_probe_new (G_APPLICATION (application), "bench-app-start", argc, argv,
+                              change_month, &watching);
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), probe);
 
-  return g_application_run (G_APPLICATION (application), 1, argv);
+  status = g_application_run (G_APPLICATION (application), 1, argv);
+  ag_bench_probe_free (probe);
+
+  return status;
 }
