@@ -10,101 +10,14 @@
 #include <string.h>
 
 #include "ag-application.h"
-#include "ag-test-widgets.h"
 #include "ag-day-view.h"
+#include "../ag-test-german.h"
+#include "ag-test-widgets.h"
 #include "ag-window.h"
 
 static char *data_dir;
 static char *locale_dir;
 static gboolean has_german_dates;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-/* Sets LC_ALL to a German locale, building one in a private folder when the system has none
- * (Debian generates only the locales picked in /etc/locale.gen). Without one, C.UTF-8 still
- * lets gettext follow LANGUAGE — glibc ignores LANGUAGE only in the "C" locale — but month
- * and day names stay English. Returns whether the locale is German. */
-static gboolean
-choose_german_locale (void)
-{
-  static const char *const names[] = { "de_DE.UTF-8", "de_DE.utf8" };
-  g_autofree char *target = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (setlocale (LC_ALL, names[i]) != NULL)
-        {
-          g_setenv ("LC_ALL", names[i], TRUE);
-          return TRUE;
-        }
-    }
-
-  locale_dir = g_dir_make_tmp ("afterglow-locale-XXXXXX", NULL);
-  if (locale_dir != NULL)
-    {
-      const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
-
-      target = g_build_filename (locale_dir, "de_DE.UTF-8", NULL);
-      argv[5] = target;
-      /* localedef may exit non-zero for mere warnings; whether setlocale() accepts the result
-       * is what counts. */
-      if (g_spawn_sync (NULL, (char **) argv, NULL,
-                        G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                        NULL, NULL, NULL, NULL, NULL, NULL))
-        {
-          g_setenv ("LOCPATH", locale_dir, TRUE);
-          if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
-            {
-              g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
-              return TRUE;
-            }
-          g_unsetenv ("LOCPATH");
-        }
-    }
-
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-  return FALSE;
-}
-
-/* The .mo files meson built: <build>/po/<lang>/LC_MESSAGES/afterglow.mo. */
-static char *
-find_build_locale_dir (void)
-{
-  g_autofree char *dir = g_strdup (g_test_get_dir (G_TEST_BUILT));
-
-  for (guint up = 0; up < 4; up++)
-    {
-      g_autofree char *po = g_build_filename (dir, "po", NULL);
-      g_autofree char *mo = g_build_filename (po, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-      char *parent;
-
-      if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&po);
-
-      parent = g_path_get_dirname (dir);
-      g_free (dir);
-      dir = parent;
-    }
-
-  return NULL;
-}
 
 static void
 spin_for (guint msec)
@@ -183,7 +96,7 @@ remove_store (void)
 {
   g_autofree char *folder = g_build_filename (data_dir, "afterglow", NULL);
 
-  remove_tree (folder);
+  ag_test_remove_tree (folder);
 }
 
 static AgWindow *
@@ -356,11 +269,11 @@ main (int   argc,
   adw_init ();
 
   /* After gtk_test_init(), which may choose a locale of its own. */
-  has_german_dates = choose_german_locale ();
+  has_german_dates = ag_test_choose_german_locale (&locale_dir);
   g_test_message ("locale: %s (German dates: %s)", setlocale (LC_ALL, NULL),
                   has_german_dates ? "yes" : "no");
 
-  po_dir = find_build_locale_dir ();
+  po_dir = ag_test_find_build_locale_dir ();
   g_assert_nonnull (po_dir);
   bindtextdomain (GETTEXT_PACKAGE, po_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -373,9 +286,9 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (data_dir);
+  ag_test_remove_tree (data_dir);
   if (locale_dir != NULL)
-    remove_tree (locale_dir);
+    ag_test_remove_tree (locale_dir);
 
   return status;
 }
