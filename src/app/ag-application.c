@@ -221,6 +221,14 @@ open_store (AgApplication *self)
   g_clear_error (&self->store_error);
   self->store = ag_store_open (path, self->clock, &self->store_error);
   if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A treatment deleted in an earlier run can no longer be undone: remove it for good. */
+      if (!ag_store_purge_deleted_treatments (self->store, &error))
+        g_warning ("Could not remove deleted treatments for good: %s", error->message);
+    }
+  if (self->store != NULL)
     g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                              G_CONNECT_SWAPPED);
 }

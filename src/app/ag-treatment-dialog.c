@@ -68,6 +68,7 @@ typedef struct
   AgStore *store;
   GWeakRef overlay;
   gint64 treatment_id;
+  gboolean undone;
 } UndoDelete;
 
 static void
@@ -444,13 +445,31 @@ undo_clicked_cb (AdwToast   *toast,
   g_autoptr(AdwToastOverlay) overlay = NULL;
 
   if (ag_store_restore_treatment (undo->store, undo->treatment_id, &error))
-    return;
+    {
+      undo->undone = TRUE;
+      return;
+    }
 
   overlay = g_weak_ref_get (&undo->overlay);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
   else
     g_warning ("Could not restore the treatment: %s", error->message);
+}
+
+/* Once undo is no longer offered, what the patient deleted is really gone from the file. */
+static void
+undo_dismissed_cb (AdwToast   *toast,
+                   UndoDelete *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->undone)
+    return;
+
+  if (!ag_store_purge_treatment (undo->store, undo->treatment_id, &error) &&
+      !g_error_matches (error, AG_STORE_ERROR, AG_STORE_ERROR_NOT_FOUND))
+    g_warning ("Could not remove the deleted treatment for good: %s", error->message);
 }
 
 static void
@@ -481,6 +500,7 @@ show_undo_toast (AgTreatmentDialog *self,
   g_weak_ref_init (&undo->overlay, overlay);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
                          undo_delete_free, 0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), undo);
 
   adw_toast_overlay_add_toast (overlay, toast);
 }

@@ -1793,6 +1793,39 @@ insert_session (AgStore      *self,
 }
 
 /**
+ * ag_store_purge_deleted_treatments:
+ * @self: the store
+ * @error: where a reason goes
+ *
+ * Removes for good every treatment that was deleted and not restored, with its sessions.
+ * The app calls it when it starts, after the undo of a past run can no longer be offered.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ag_store_purge_deleted_treatments (AgStore  *self,
+                                   GError  **error)
+{
+  gboolean purged;
+
+  g_return_val_if_fail (AG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!run (self, error, "DELETE FROM treatments WHERE deleted_usec IS NOT NULL", ""))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  purged = sqlite3_changes (self->db) > 0;
+
+  return commit (self, purged ? AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS : 0, error);
+}
+
+/**
  * ag_store_plan_treatment:
  * @self: the store
  * @treatment: the new treatment; its id, interval and override are set once saved

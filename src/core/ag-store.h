@@ -81,6 +81,8 @@ gboolean     ag_store_restore_treatment      (AgStore          *self,
 gboolean     ag_store_purge_treatment        (AgStore          *self,
                                               gint64            treatment_id,
                                               GError          **error);
+gboolean     ag_store_purge_deleted_treatments (AgStore        *self,
+                                              GError          **error);
 gboolean     ag_store_plan_treatment         (AgStore          *self,
                                               AgTreatment      *treatment,
                                               const AgSeriesPlan *plan,

@@ -687,6 +687,50 @@ test_treatment_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (count_shown (GTK_WIDGET (fixture->panel), AG_TYPE_TREATMENT_ROW), ==, 2);
 }
 
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* When undo is no longer offered, the deleted treatment is removed from the file for good. */
+static void
+test_treatment_delete_for_good (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AgTreatmentDialog *dialog = ag_treatment_dialog_new (fixture->window, fixture->store,
+                                                       fixture->protocol, fixture->face_id);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *confirm;
+  GtkWidget *close;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until_mapped (GTK_WIDGET (dialog));
+
+  click (GTK_WIDGET (dialog), "Delete Treatment…");
+  confirm = ADW_MESSAGE_DIALOG (ag_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "delete");
+  ag_test_spin_for (100);
+  assert_shows (GTK_WIDGET (fixture->overlay), "Face treatment deleted");
+
+  /* Still undoable while the toast shows. */
+  g_assert_true (ag_store_restore_treatment (fixture->store, fixture->face_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (ag_store_delete_treatment (fixture->store, fixture->face_id, &error));
+  g_assert_no_error (error);
+
+  /* The patient closes the toast without undoing: nothing is left to restore. */
+  close = ag_test_find_widget (GTK_WIDGET (fixture->overlay), is_toast_close_button, NULL);
+  g_assert_nonnull (close);
+  gtk_widget_activate (close);
+  ag_test_spin_for (500);
+  g_assert_false (ag_store_restore_treatment (fixture->store, fixture->face_id, &error));
+  g_assert_error (error, AG_STORE_ERROR, AG_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +753,7 @@ main (int   argc,
   ADD ("/manage/session/move-invalid-date", test_session_move_invalid_date);
   ADD ("/manage/treatment/sessions", test_treatment_dialog_sessions);
   ADD ("/manage/treatment/delete-and-undo", test_treatment_delete_and_undo);
+  ADD ("/manage/treatment/delete-for-good", test_treatment_delete_for_good);
 
 #undef ADD
 

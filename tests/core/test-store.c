@@ -1283,6 +1283,44 @@ test_snoozes_persist (void)
   g_assert_cmpstr (g_ptr_array_index (due, 1), ==, "spf");
 }
 
+/* What was deleted and can no longer be undone leaves the file, with its sessions; what was
+ * not deleted stays. */
+static void
+test_purge_deleted_treatments (void)
+{
+  g_autofree char *dir = ag_test_make_tmp_dir ("afterglow-purge-XXXXXX");
+  g_autoptr(AgClock) clock = ag_test_clock_at (2026, 11, 3, 9, 0, 0);
+  g_autoptr(AgStore) store = ag_test_open_store (dir, clock);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) first = g_date_time_new (tz, 2026, 11, 10, 10, 0, 0);
+  g_autoptr(AgTreatment) face = ag_treatment_new (AG_AREA_FACE, AG_DEVICE_PEN);
+  g_autoptr(AgTreatment) scalp = ag_treatment_new (AG_AREA_SCALP, AG_DEVICE_PEN);
+  g_autoptr(AgSeriesPlan) plan = ag_series_plan_new (first, 3, 4);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ag_test_plan (store, face, plan, 4);
+  ag_test_plan (store, scalp, plan, 4);
+  g_assert_true (ag_store_delete_treatment (store, ag_treatment_get_id (face), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ag_store_purge_deleted_treatments (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (ag_store_restore_treatment (store, ag_treatment_get_id (face), &error));
+  g_assert_error (error, AG_STORE_ERROR, AG_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 3);
+  sessions = ag_store_list_sessions (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 3);
+  g_assert_cmpint (ag_session_get_treatment_id (g_ptr_array_index (sessions, 0)), ==,
+                   ag_treatment_get_id (scalp));
+
+  g_clear_object (&store);
+  ag_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1290,6 +1328,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/open/create-and-reopen", test_open_create_and_reopen);
+  g_test_add_func ("/store/treatments/purge-deleted", test_purge_deleted_treatments);
   g_test_add_func ("/store/open/relative-path", test_open_relative_path);
   g_test_add_func ("/store/open/migrate-from-empty", test_migrate_from_empty_database);
   g_test_add_func ("/store/open/damaged/zero-length", test_damaged_zero_length);
