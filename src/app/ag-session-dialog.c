@@ -49,6 +49,7 @@ struct _AgSessionDialog
   gulong sessions_changed_handler;
 
   gint64 session_id;
+  gboolean fields_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (AgSessionDialog, ag_session_dialog, ADW_TYPE_WINDOW)
@@ -155,20 +156,27 @@ sync_from_session (AgSessionDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->actual_depth_list), status == AG_SESSION_PLANNED);
   gtk_widget_set_visible (GTK_WIDGET (self->status_actions_box), status == AG_SESSION_PLANNED);
   gtk_widget_set_visible (GTK_WIDGET (self->replan_button), status != AG_SESSION_PLANNED);
-  gtk_spin_button_set_value (self->actual_depth_spin, ag_session_get_depth_mm (session));
+
+  /* The fields are filled once: a later change to the series (by the other program, or a
+   * reload after the clock moved) must not throw away what the patient is typing. */
+  if (!self->fields_loaded)
+    {
+      self->fields_loaded = TRUE;
+
+      gtk_spin_button_set_value (self->actual_depth_spin, ag_session_get_depth_mm (session));
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+      gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+      gtk_spin_button_set_value (self->depth_spin, ag_session_get_depth_mm (session));
+      gtk_spin_button_set_value (self->duration_spin, ag_session_get_duration_minutes (session));
+      gtk_editable_set_text (GTK_EDITABLE (self->clinic_row),
+                             ag_session_get_clinic (session) ? ag_session_get_clinic (session) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->notes_row),
+                             ag_session_get_notes (session) ? ag_session_get_notes (session) : "");
+    }
+
   update_warning (self->actual_depth_warning_label, self->actual_depth_spin);
   if (status != AG_SESSION_PLANNED)
     gtk_widget_set_visible (GTK_WIDGET (self->actual_depth_warning_label), FALSE);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
-
-  gtk_spin_button_set_value (self->depth_spin, ag_session_get_depth_mm (session));
-  gtk_spin_button_set_value (self->duration_spin, ag_session_get_duration_minutes (session));
-  gtk_editable_set_text (GTK_EDITABLE (self->clinic_row),
-                         ag_session_get_clinic (session) ? ag_session_get_clinic (session) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->notes_row),
-                         ag_session_get_notes (session) ? ag_session_get_notes (session) : "");
   update_warning (self->depth_warning_label, self->depth_spin);
 }
 

@@ -687,6 +687,27 @@ test_treatment_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (count_shown (GTK_WIDGET (fixture->panel), AG_TYPE_TREATMENT_ROW), ==, 2);
 }
 
+/* A change elsewhere in the series, by the other program, keeps what the patient is typing. */
+static void
+test_session_typing_survives_changes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  AgSessionDialog *dialog = open_session_dialog (fixture, fixture->face_sessions[1]);
+  AdwPreferencesRow *notes = find_row (GTK_WIDGET (dialog), "Notes");
+  g_autoptr(AgSession) third = get_session (fixture, fixture->face_sessions[2]);
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (notes), "Ask about numbing cream");
+
+  ag_session_set_clinic (third, "Another clinic");
+  g_assert_true (ag_store_update_session (fixture->store, third, &error));
+  g_assert_no_error (error);
+  ag_test_spin_for (50);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (notes)), ==, "Ask about numbing cream");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 is_toast_close_button (GtkWidget     *widget,
                        gconstpointer  data)
@@ -754,6 +775,7 @@ main (int   argc,
   ADD ("/manage/treatment/sessions", test_treatment_dialog_sessions);
   ADD ("/manage/treatment/delete-and-undo", test_treatment_delete_and_undo);
   ADD ("/manage/treatment/delete-for-good", test_treatment_delete_for_good);
+  ADD ("/manage/session/typing-survives-changes", test_session_typing_survives_changes);
 
 #undef ADD
 
