@@ -330,21 +330,15 @@ step (AgStore      *self,
   return rc;
 }
 
-/* Runs one writing statement to its end. */
 static gboolean
-run (AgStore     *self,
-     GError     **error,
-     const char  *sql,
-     const char  *types,
-     ...)
+run_va (AgStore     *self,
+        GError     **error,
+        const char  *sql,
+        const char  *types,
+        va_list      args)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  va_list args;
+  g_autoptr(sqlite3_stmt) stmt = prepare_va (self, error, sql, types, args);
   int rc;
-
-  va_start (args, types);
-  stmt = prepare_va (self, error, sql, types, args);
-  va_end (args);
 
   if (stmt == NULL)
     return FALSE;
@@ -353,6 +347,24 @@ run (AgStore     *self,
     ;
 
   return rc == SQLITE_DONE;
+}
+
+/* Runs one writing statement to its end. */
+static gboolean
+run (AgStore     *self,
+     GError     **error,
+     const char  *sql,
+     const char  *types,
+     ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = run_va (self, error, sql, types, args);
+  va_end (args);
+
+  return ok;
 }
 
 static gboolean
@@ -434,6 +446,41 @@ commit (AgStore        *self,
 
   emit_changed (self, changes);
   return TRUE;
+}
+
+/* A user action that is one statement: its own transaction, and @changes signalled only if
+ * a row changed. @changed_rows (optional) tells whether one did. */
+static gboolean
+run_action (AgStore        *self,
+            AgStoreChange   changes,
+            gboolean       *changed_rows,
+            GError        **error,
+            const char     *sql,
+            const char     *types,
+            ...)
+{
+  va_list args;
+  gboolean ok;
+  gboolean changed;
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  va_start (args, types);
+  ok = run_va (self, error, sql, types, args);
+  va_end (args);
+
+  if (!ok)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  changed = sqlite3_changes (self->db) > 0;
+  if (changed_rows != NULL)
+    *changed_rows = changed;
+
+  return commit (self, changed ? changes : 0, error);
 }
 
 /* Dates */
@@ -1806,23 +1853,11 @@ gboolean
 ag_store_purge_deleted_treatments (AgStore  *self,
                                    GError  **error)
 {
-  gboolean purged;
-
   g_return_val_if_fail (AG_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin_write (self, error))
-    return FALSE;
-
-  if (!run (self, error, "DELETE FROM treatments WHERE deleted_usec IS NOT NULL", ""))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  purged = sqlite3_changes (self->db) > 0;
-
-  return commit (self, purged ? AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS : 0, error);
+  return run_action (self, AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS, NULL, error,
+                     "DELETE FROM treatments WHERE deleted_usec IS NOT NULL", "");
 }
 
 /**
@@ -2571,29 +2606,18 @@ ag_store_record_delivery (AgStore        *self,
                           AgDeliveryHow   how,
                           GError        **error)
 {
-  gboolean recorded;
+  gboolean recorded = FALSE;
 
   g_return_val_if_fail (AG_IS_STORE (self), FALSE);
   g_return_val_if_fail (reminder_key != NULL, FALSE);
   g_return_val_if_fail (how == AG_DELIVERY_SHOWN || how == AG_DELIVERY_MISSED, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin_write (self, error))
-    return FALSE;
-
-  if (!run (self, error,
-            "INSERT INTO deliveries (reminder_key, delivered_at_usec, how) VALUES (?, ?, ?)"
-            " ON CONFLICT (reminder_key) DO NOTHING",
-            "sis", reminder_key, ag_clock_get_now_unix_usec (self->clock),
-            how == AG_DELIVERY_SHOWN ? "shown" : "missed"))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  recorded = sqlite3_changes (self->db) > 0;
-
-  if (!commit (self, recorded ? AG_STORE_CHANGE_DELIVERIES : 0, error))
+  if (!run_action (self, AG_STORE_CHANGE_DELIVERIES, &recorded, error,
+                   "INSERT INTO deliveries (reminder_key, delivered_at_usec, how) VALUES (?, ?, ?)"
+                   " ON CONFLICT (reminder_key) DO NOTHING",
+                   "sis", reminder_key, ag_clock_get_now_unix_usec (self->clock),
+                   how == AG_DELIVERY_SHOWN ? "shown" : "missed"))
     return FALSE;
 
   return recorded;
@@ -2615,24 +2639,12 @@ ag_store_forget_delivery (AgStore     *self,
                           const char  *reminder_key,
                           GError     **error)
 {
-  gboolean forgot;
-
   g_return_val_if_fail (AG_IS_STORE (self), FALSE);
   g_return_val_if_fail (reminder_key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin_write (self, error))
-    return FALSE;
-
-  if (!run (self, error, "DELETE FROM deliveries WHERE reminder_key = ?", "s", reminder_key))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  forgot = sqlite3_changes (self->db) > 0;
-
-  return commit (self, forgot ? AG_STORE_CHANGE_DELIVERIES : 0, error);
+  return run_action (self, AG_STORE_CHANGE_DELIVERIES, NULL, error,
+                     "DELETE FROM deliveries WHERE reminder_key = ?", "s", reminder_key);
 }
 
 /**
