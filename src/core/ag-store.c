@@ -1377,6 +1377,8 @@ ag_store_open (const char  *path,
           return NULL;
         }
       sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+      /* The check read every page; none of them is needed again soon. */
+      sqlite3_db_release_memory (db);
     }
 
   if (!set_up_connection (db, error) || !migrate (db, error))
@@ -1491,6 +1493,22 @@ ag_store_get_path (AgStore *self)
 {
   g_return_val_if_fail (AG_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * ag_store_release_memory:
+ * @self: a store
+ *
+ * Gives back the database pages cached in memory. A long-running reader such as the
+ * reminders service calls it before it sleeps; the next read fetches what it needs again.
+ */
+void
+ag_store_release_memory (AgStore *self)
+{
+  g_return_if_fail (AG_IS_STORE (self));
+
+  if (self->db != NULL)
+    sqlite3_db_release_memory (self->db);
 }
 
 /**

@@ -64,6 +64,7 @@ gboolean     ag_store_move_aside             (const char       *path,
                                               GError          **error);
 const char  *ag_store_get_path               (AgStore          *self);
 AgClock     *ag_store_get_clock              (AgStore          *self);
+void         ag_store_release_memory         (AgStore          *self);
 
 /* Treatments */
 gboolean     ag_store_add_treatment          (AgStore          *self,

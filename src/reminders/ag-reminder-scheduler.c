@@ -898,9 +898,11 @@ ag_reminder_scheduler_process (AgReminderScheduler *self)
   self->processing = FALSE;
   update_busy (self);
 
-#ifdef __GLIBC__
   /* A pass builds two weeks of reminders and throws them away; the service then sleeps for
-   * hours, so give the pages back instead of keeping them resident. */
+   * hours, so give the cached database pages and the freed heap back instead of keeping
+   * them resident. */
+  ag_store_release_memory (self->store);
+#ifdef __GLIBC__
   malloc_trim (0);
 #endif
 }
