@@ -12,6 +12,11 @@
 #define MAX_DOTS 3
 #define DOT_SIZE 6.0
 #define DOT_GAP 3.0
+/* Days of the months before and after, shown to fill the weeks. */
+#define OTHER_MONTH_OPACITY 0.45
+/* The circle behind the day's number, and the room around the digits when the font is large. */
+#define NUMBER_SIZE 24
+#define NUMBER_PADDING 6
 
 struct _AgCalendarDay
 {
@@ -20,11 +25,14 @@ struct _AgCalendarDay
   /* template widgets */
   GtkDrawingArea *dots;
   GtkDrawingArea *mark;
-  GtkLabel *number_label;
+  GtkDrawingArea *number;
+  GtkWidget *tint;
 
   /* owned */
   AgDaySummary *summary;
   char *label;
+  PangoLayout *number_layout;
+  PangoFontDescription *number_font;   /* the font number_layout was made for */
 
   gboolean selected;
 };
@@ -171,6 +179,66 @@ draw_dots_cb (GtkDrawingArea *area,
     }
 }
 
+/* The day's number, centred. The layout is kept and only re-shaped when the number or the
+ * font (bold for today and the selected day, the text scale) changes; the area grows once
+ * if a large font needs more room than the 24 px circle. */
+static void
+draw_number_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  AgCalendarDay *self = user_data;
+  GtkWidget *widget = GTK_WIDGET (area);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  char number[8] = "";
+  PangoRectangle ink, logical;
+  GdkRGBA color;
+
+  if (self->summary == NULL)
+    return;
+
+  if (self->number_layout == NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      self->number_layout = pango_layout_new (context);
+      /* Tabular figures, as the "numeric" style class gives labels. */
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (self->number_layout, attrs);
+    }
+
+  if (self->number_font == NULL || !pango_font_description_equal (self->number_font, font))
+    {
+      int needed;
+
+      g_clear_pointer (&self->number_font, pango_font_description_free);
+      self->number_font = pango_font_description_copy (font);
+      pango_layout_context_changed (self->number_layout);
+
+      pango_layout_set_text (self->number_layout, "00", -1);
+      pango_layout_get_pixel_extents (self->number_layout, NULL, &logical);
+      needed = MAX (NUMBER_SIZE, MAX (logical.width, logical.height) + NUMBER_PADDING);
+      if (needed != gtk_drawing_area_get_content_width (area))
+        {
+          gtk_drawing_area_set_content_width (area, needed);
+          gtk_drawing_area_set_content_height (area, needed);
+        }
+    }
+
+  g_snprintf (number, sizeof number, "%u", g_date_get_day (ag_day_summary_get_date (self->summary)));
+  pango_layout_set_text (self->number_layout, number, -1);
+  pango_layout_get_pixel_extents (self->number_layout, &ink, &logical);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_move_to (cr, (width - logical.width) / 2.0 - logical.x,
+                 (height - logical.height) / 2.0 - logical.y);
+  pango_cairo_show_layout (cr, self->number_layout);
+}
+
 static char *
 build_label (AgCalendarDay *self)
 {
@@ -249,20 +317,18 @@ update (AgCalendarDay *self)
   GtkWidget *widget = GTK_WIDGET (self);
   AgPhase phase = AG_PHASE_NONE;
   AgCompletion completion = AG_COMPLETION_NONE;
-  char number[8] = "";
 
   if (self->summary != NULL)
     {
       phase = ag_day_summary_get_phase (self->summary);
       completion = ag_day_summary_get_completion (self->summary);
-      g_snprintf (number, sizeof number, "%u", g_date_get_day (ag_day_summary_get_date (self->summary)));
     }
 
-  gtk_label_set_label (self->number_label, number);
-
+  /* Classes go on leaves only, and "other month" is a plain opacity: a class on the button
+   * would restyle its whole subtree, and a month switch changes 42 of them. */
   for (guint i = 0; i < G_N_ELEMENTS (phase_classes); i++)
     if (phase_classes[i] != NULL)
-      set_class (widget, phase_classes[i], i == phase);
+      set_class (self->tint, phase_classes[i], i == phase);
   for (guint i = 0; i < G_N_ELEMENTS (completion_classes); i++)
     if (completion_classes[i] != NULL)
       set_class (GTK_WIDGET (self->mark), completion_classes[i], i == completion);
@@ -270,10 +336,12 @@ update (AgCalendarDay *self)
   set_class (widget, "today", self->summary && ag_day_summary_get_is_today (self->summary));
   set_class (widget, "next-session",
              self->summary && ag_day_summary_get_is_next_session (self->summary));
-  set_class (widget, "other-month", self->summary && !ag_day_summary_get_in_month (self->summary));
+  gtk_widget_set_opacity (widget, self->summary && !ag_day_summary_get_in_month (self->summary)
+                                  ? OTHER_MONTH_OPACITY : 1.0);
   gtk_widget_set_visible (GTK_WIDGET (self->mark), completion != AG_COMPLETION_NONE);
   gtk_widget_set_sensitive (widget, self->summary != NULL);
 
+  gtk_widget_queue_draw (GTK_WIDGET (self->number));
   gtk_widget_queue_draw (GTK_WIDGET (self->dots));
   gtk_widget_queue_draw (GTK_WIDGET (self->mark));
 
@@ -308,6 +376,8 @@ ag_calendar_day_finalize (GObject *object)
   AgCalendarDay *self = (AgCalendarDay *)object;
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_object (&self->number_layout);
+  g_clear_pointer (&self->number_font, pango_font_description_free);
 
   G_OBJECT_CLASS (ag_calendar_day_parent_class)->finalize (object);
 }
@@ -375,7 +445,8 @@ ag_calendar_day_class_init (AgCalendarDayClass *klass)
                                                RESOURCE_BASE "/ui/ag-calendar-day.ui");
   gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, dots);
   gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, mark);
-  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, number_label);
+  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, number);
+  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, tint);
 }
 
 static void
@@ -383,6 +454,7 @@ ag_calendar_day_init (AgCalendarDay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_drawing_area_set_draw_func (self->number, draw_number_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->dots, draw_dots_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->mark, draw_mark_cb, self, NULL);
   update (self);

@@ -83,5 +83,16 @@ GPtrArray    *ag_month_summary_build              (AgStore          *store,
                                                    guint             month,
                                                    GDateWeekday      first_weekday,
                                                    GError          **error);
+GPtrArray    *ag_month_summary_build_from_lists   (AgStore          *store,
+                                                   GPtrArray        *treatments,
+                                                   GPtrArray        *sessions,
+                                                   AgProtocol       *protocol,
+                                                   GTimeZone        *tz,
+                                                   const AgRoutine  *routine,
+                                                   GDateTime        *now,
+                                                   guint             year,
+                                                   guint             month,
+                                                   GDateWeekday      first_weekday,
+                                                   GError          **error);
 
 G_END_DECLS
