@@ -70,9 +70,27 @@ build (Fixture      *fixture,
   g_autoptr(GDateTime) now = ag_clock_get_now (fixture->clock);
   GPtrArray *days = ag_month_summary_build (fixture->store, fixture->protocol, fixture->tz, NULL,
                                             now, year, month, first_weekday, &error);
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) from_lists = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (days);
+
+  /* The calendar builds from lists it keeps: every month must come out the same. */
+  treatments = ag_store_list_treatments (fixture->store, &error);
+  g_assert_no_error (error);
+  sessions = ag_store_list_sessions (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  from_lists = ag_month_summary_build_from_lists (fixture->store, treatments, sessions,
+                                                  fixture->protocol, fixture->tz, NULL, now,
+                                                  year, month, first_weekday, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_lists->len, ==, days->len);
+  for (guint i = 0; i < days->len; i++)
+    g_assert_true (ag_day_summary_equal (g_ptr_array_index (days, i),
+                                         g_ptr_array_index (from_lists, i)));
+
   return days;
 }
 
