@@ -14,8 +14,7 @@
 #define DOT_GAP 3.0
 /* Days of the months before and after, shown to fill the weeks. */
 #define OTHER_MONTH_OPACITY 0.45
-/* The circle behind the day's number, and the room around the digits when the font is large. */
-#define NUMBER_SIZE 24
+/* The room around the digits when the font is too large for the number's circle. */
 #define NUMBER_PADDING 6
 
 struct _AgCalendarDay
@@ -33,6 +32,8 @@ struct _AgCalendarDay
   char *label;
   PangoLayout *number_layout;
   PangoFontDescription *number_font;   /* the font number_layout was made for */
+  guint number_day;                    /* the day number_layout holds, 0 for none */
+  int number_min_size;                 /* the circle's size from the template */
 
   gboolean selected;
 };
@@ -180,8 +181,8 @@ draw_dots_cb (GtkDrawingArea *area,
 }
 
 /* The day's number, centred. The layout is kept and only re-shaped when the number or the
- * font (bold for today and the selected day, the text scale) changes; the area grows once
- * if a large font needs more room than the 24 px circle. */
+ * font (bold for today and the selected day, the text scale) changes; the area grows if a
+ * large font needs more room than the template's circle. */
 static void
 draw_number_cb (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -191,46 +192,46 @@ draw_number_cb (GtkDrawingArea *area,
 {
   AgCalendarDay *self = user_data;
   GtkWidget *widget = GTK_WIDGET (area);
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  char number[8] = "";
-  PangoRectangle ink, logical;
+  const PangoFontDescription *font =
+    pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  guint day;
+  PangoRectangle logical;
   GdkRGBA color;
 
   if (self->summary == NULL)
     return;
 
-  if (self->number_layout == NULL)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      self->number_layout = pango_layout_new (context);
-      /* Tabular figures, as the "numeric" style class gives labels. */
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (self->number_layout, attrs);
-    }
-
   if (self->number_font == NULL || !pango_font_description_equal (self->number_font, font))
     {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       int needed;
 
       g_clear_pointer (&self->number_font, pango_font_description_free);
       self->number_font = pango_font_description_copy (font);
-      pango_layout_context_changed (self->number_layout);
 
-      pango_layout_set_text (self->number_layout, "00", -1);
+      /* Tabular figures, as the "numeric" style class gives labels; sized for two digits. */
+      g_clear_object (&self->number_layout);
+      self->number_layout = gtk_widget_create_pango_layout (widget, "00");
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (self->number_layout, attrs);
+      self->number_day = 0;
+
       pango_layout_get_pixel_extents (self->number_layout, NULL, &logical);
-      needed = MAX (NUMBER_SIZE, MAX (logical.width, logical.height) + NUMBER_PADDING);
-      if (needed != gtk_drawing_area_get_content_width (area))
-        {
-          gtk_drawing_area_set_content_width (area, needed);
-          gtk_drawing_area_set_content_height (area, needed);
-        }
+      needed = MAX (self->number_min_size, MAX (logical.width, logical.height) + NUMBER_PADDING);
+      gtk_drawing_area_set_content_width (area, needed);
+      gtk_drawing_area_set_content_height (area, needed);
     }
 
-  g_snprintf (number, sizeof number, "%u", g_date_get_day (ag_day_summary_get_date (self->summary)));
-  pango_layout_set_text (self->number_layout, number, -1);
-  pango_layout_get_pixel_extents (self->number_layout, &ink, &logical);
+  day = g_date_get_day (ag_day_summary_get_date (self->summary));
+  if (day != self->number_day)
+    {
+      char number[8];
+
+      g_snprintf (number, sizeof number, "%u", day);
+      pango_layout_set_text (self->number_layout, number, -1);
+      self->number_day = day;
+    }
+  pango_layout_get_pixel_extents (self->number_layout, NULL, &logical);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   gdk_cairo_set_source_rgba (cr, &color);
@@ -454,6 +455,7 @@ ag_calendar_day_init (AgCalendarDay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->number_min_size = gtk_drawing_area_get_content_width (self->number);
   gtk_drawing_area_set_draw_func (self->number, draw_number_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->dots, draw_dots_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->mark, draw_mark_cb, self, NULL);

@@ -233,11 +233,10 @@ reload (AgCalendarView *self)
 
   now = dup_now (self);
   if (self->sessions != NULL)
-    fresh = ag_month_summary_build_from_lists (self->store, self->treatments, self->sessions,
-                                               self->protocol,
-                                               ag_clock_get_timezone (ag_store_get_clock (self->store)),
-                                               &self->routine, now, self->year, self->month,
-                                               self->first_weekday, &error);
+    fresh = ag_month_summary_build (self->store, self->treatments, self->sessions, self->protocol,
+                                    ag_clock_get_timezone (ag_store_get_clock (self->store)),
+                                    &self->routine, now, self->year, self->month,
+                                    self->first_weekday, &error);
   if (fresh == NULL)
     {
       /* The store could not be read: keep showing what was last read. */

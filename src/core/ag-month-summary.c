@@ -525,6 +525,10 @@ count_completion (AgDaySummary *summary,
 /**
  * ag_month_summary_build:
  * @store: the store
+ * @treatments: (nullable) (element-type AgTreatment): every treatment, as
+ *   ag_store_list_treatments() gives them, or %NULL to read them from @store
+ * @sessions: (nullable) (element-type AgSession): every session, as
+ *   ag_store_list_sessions() gives them, or %NULL to read them from @store
  * @protocol: the protocol that sets the days of aftercare and the checklists
  * @tz: the zone in which local days are reckoned
  * @routine: (nullable): the user's times of day, %NULL for the defaults
@@ -536,15 +540,18 @@ count_completion (AgDaySummary *summary,
  * @error: where a reason goes if the store cannot be read
  *
  * Builds what a month calendar shows: with @first_weekday, six full weeks from the one
- * holding the 1st (42 days); without, the month's own days. It reads the store three
- * times (treatments, sessions, ticks) and runs the engine only for past days that a
- * session's preparation or aftercare covers, so it stays cheap with years of history.
+ * holding the 1st (42 days); without, the month's own days. It reads the store up to three
+ * times (treatments and sessions unless given, ticks) and runs the engine only for past
+ * days that a session's preparation or aftercare covers, so it stays cheap with years of
+ * history. A caller that moves between months keeps the lists until the store changes.
  *
  * Returns: (transfer container) (element-type AgDaySummary) (nullable): one summary per day,
  *   in date order
  */
 GPtrArray *
 ag_month_summary_build (AgStore          *store,
+                        GPtrArray        *treatments,
+                        GPtrArray        *sessions,
                         AgProtocol       *protocol,
                         GTimeZone        *tz,
                         const AgRoutine  *routine,
@@ -554,57 +561,8 @@ ag_month_summary_build (AgStore          *store,
                         GDateWeekday      first_weekday,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) treatments = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
-
-  g_return_val_if_fail (AG_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  treatments = ag_store_list_treatments (store, error);
-  if (treatments == NULL)
-    return NULL;
-  sessions = ag_store_list_sessions (store, 0, error);
-  if (sessions == NULL)
-    return NULL;
-
-  return ag_month_summary_build_from_lists (store, treatments, sessions, protocol, tz, routine,
-                                            now, year, month, first_weekday, error);
-}
-
-/**
- * ag_month_summary_build_from_lists:
- * @store: the store, for the ticks of past days
- * @treatments: (element-type AgTreatment): every treatment, as ag_store_list_treatments()
- *   gives them
- * @sessions: (element-type AgSession): every session, as ag_store_list_sessions() gives them
- * @protocol: the protocol that sets the days of aftercare and the checklists
- * @tz: the zone in which local days are reckoned
- * @routine: (nullable): the user's times of day, %NULL for the defaults
- * @now: the current time, which tells past days, today and the next session
- * @year: the year
- * @month: the month, 1 to 12
- * @first_weekday: as for ag_month_summary_build()
- * @error: where a reason goes if the store cannot be read
- *
- * As ag_month_summary_build(), from lists the caller keeps until the store changes, so
- * that moving between months reads only the ticks.
- *
- * Returns: (transfer container) (element-type AgDaySummary) (nullable): one summary per day,
- *   in date order
- */
-GPtrArray *
-ag_month_summary_build_from_lists (AgStore          *store,
-                                   GPtrArray        *treatments,
-                                   GPtrArray        *sessions,
-                                   AgProtocol       *protocol,
-                                   GTimeZone        *tz,
-                                   const AgRoutine  *routine,
-                                   GDateTime        *now,
-                                   guint             year,
-                                   guint             month,
-                                   GDateWeekday      first_weekday,
-                                   GError          **error)
-{
+  g_autoptr(GPtrArray) read_treatments = NULL;
+  g_autoptr(GPtrArray) read_sessions = NULL;
   g_autoptr(GHashTable) planned_julian = NULL;
   g_autoptr(GHashTable) ticks = NULL;
   g_autoptr(GArray) days = NULL;
@@ -620,7 +578,6 @@ ag_month_summary_build_from_lists (AgStore          *store,
   GDate first;
 
   g_return_val_if_fail (AG_IS_STORE (store), NULL);
-  g_return_val_if_fail (treatments != NULL && sessions != NULL, NULL);
   g_return_val_if_fail (AG_IS_PROTOCOL (protocol), NULL);
   g_return_val_if_fail (tz != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -628,6 +585,15 @@ ag_month_summary_build_from_lists (AgStore          *store,
   g_return_val_if_fail (first_weekday == G_DATE_BAD_WEEKDAY ||
                         g_date_valid_weekday (first_weekday), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (treatments == NULL)
+    treatments = read_treatments = ag_store_list_treatments (store, error);
+  if (treatments == NULL)
+    return NULL;
+  if (sessions == NULL)
+    sessions = read_sessions = ag_store_list_sessions (store, 0, error);
+  if (sessions == NULL)
+    return NULL;
 
   /* The local day each treatment was planned on. */
   planned_julian = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

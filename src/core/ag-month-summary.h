@@ -75,15 +75,6 @@ gboolean      ag_day_summary_equal                (AgDaySummary *a,
                                                    AgDaySummary *b);
 
 GPtrArray    *ag_month_summary_build              (AgStore          *store,
-                                                   AgProtocol       *protocol,
-                                                   GTimeZone        *tz,
-                                                   const AgRoutine  *routine,
-                                                   GDateTime        *now,
-                                                   guint             year,
-                                                   guint             month,
-                                                   GDateWeekday      first_weekday,
-                                                   GError          **error);
-GPtrArray    *ag_month_summary_build_from_lists   (AgStore          *store,
                                                    GPtrArray        *treatments,
                                                    GPtrArray        *sessions,
                                                    AgProtocol       *protocol,

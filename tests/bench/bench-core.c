@@ -154,7 +154,7 @@ bench_month_view_ms (AgStore    *store,
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      days = ag_month_summary_build (store, protocol, tz, &routine, now, 2026, month,
+      days = ag_month_summary_build (store, NULL, NULL, protocol, tz, &routine, now, 2026, month,
                                      G_DATE_MONDAY, &error);
       if (days == NULL)
         g_error ("Could not build the month: %s", error->message);

@@ -68,8 +68,9 @@ build (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = ag_clock_get_now (fixture->clock);
-  GPtrArray *days = ag_month_summary_build (fixture->store, fixture->protocol, fixture->tz, NULL,
-                                            now, year, month, first_weekday, &error);
+  GPtrArray *days = ag_month_summary_build (fixture->store, NULL, NULL, fixture->protocol,
+                                            fixture->tz, NULL, now, year, month, first_weekday,
+                                            &error);
   g_autoptr(GPtrArray) treatments = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) from_lists = NULL;
@@ -82,9 +83,9 @@ build (Fixture      *fixture,
   g_assert_no_error (error);
   sessions = ag_store_list_sessions (fixture->store, 0, &error);
   g_assert_no_error (error);
-  from_lists = ag_month_summary_build_from_lists (fixture->store, treatments, sessions,
-                                                  fixture->protocol, fixture->tz, NULL, now,
-                                                  year, month, first_weekday, &error);
+  from_lists = ag_month_summary_build (fixture->store, treatments, sessions, fixture->protocol,
+                                       fixture->tz, NULL, now, year, month, first_weekday,
+                                       &error);
   g_assert_no_error (error);
   g_assert_cmpuint (from_lists->len, ==, days->len);
   for (guint i = 0; i < days->len; i++)
