@@ -436,6 +436,13 @@ ag_window_init (AgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The long button label wraps, so the error page (which the stack measures even while it is
+   * hidden) fits a phone-sized window with large text. */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->start_fresh_button))),
+                      TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->start_fresh_button))),
+                         GTK_JUSTIFY_CENTER);
+
   g_date_clear (&self->today, 1);
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->day_view, "notify::title", G_CALLBACK (day_view_title_cb), self,
