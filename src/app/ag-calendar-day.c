@@ -17,23 +17,27 @@
 /* The room around the digits when the font is too large for the number's circle. */
 #define NUMBER_PADDING 6
 
+/* The number and the session dots are drawn as text and colour nodes by two small widgets of
+ * their own: a new month then re-shapes no text, makes no cairo surfaces and resizes nothing. */
+#define AG_TYPE_DAY_NUMBER (ag_day_number_get_type ())
+G_DECLARE_FINAL_TYPE (AgDayNumber, ag_day_number, AG, DAY_NUMBER, GtkWidget)
+
+#define AG_TYPE_DAY_DOTS (ag_day_dots_get_type ())
+G_DECLARE_FINAL_TYPE (AgDayDots, ag_day_dots, AG, DAY_DOTS, GtkWidget)
+
 struct _AgCalendarDay
 {
   GtkButton parent_instance;
 
   /* template widgets */
-  GtkDrawingArea *dots;
+  GtkWidget *dots;
   GtkDrawingArea *mark;
-  GtkDrawingArea *number;
+  GtkWidget *number;
   GtkWidget *tint;
 
   /* owned */
   AgDaySummary *summary;
   char *label;
-  PangoLayout *number_layout;
-  PangoFontDescription *number_font;   /* the font number_layout was made for */
-  guint number_day;                    /* the day number_layout holds, 0 for none */
-  int number_min_size;                 /* the circle's size from the template */
 
   gboolean selected;
 };
@@ -148,96 +152,204 @@ draw_legend_mark_cb (GtkDrawingArea *area,
   draw_mark (GTK_WIDGET (area), cr, width, height, GPOINTER_TO_INT (user_data));
 }
 
-/* One dot per session, in its treatment's colour: the colour is the user's data, not style. */
-static void
-draw_dots_cb (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
+/* AgDayNumber: the day's number, centred, in the circle its CSS draws. The layout is kept
+ * and only re-shaped when the day or the font (bold for today and the selected day, the text
+ * scale) changes; it asks for room for two digits. */
+struct _AgDayNumber
 {
-  AgCalendarDay *self = user_data;
-  guint n;
-  double x;
+  GtkWidget parent_instance;
 
-  if (self->summary == NULL)
-    return;
+  PangoLayout *layout;
+  PangoFontDescription *font;   /* the font layout was made for */
+  guint day;                    /* the day layout holds, 0 for none */
+};
 
-  n = MIN (ag_day_summary_get_n_sessions (self->summary), MAX_DOTS);
-  x = (width - (n * DOT_SIZE + (n > 0 ? n - 1 : 0) * DOT_GAP)) / 2.0;
+G_DEFINE_FINAL_TYPE (AgDayNumber, ag_day_number, GTK_TYPE_WIDGET)
 
-  for (guint i = 0; i < n; i++, x += DOT_SIZE + DOT_GAP)
-    {
-      const char *color_text = ag_day_summary_get_session_color (self->summary, i);
-      GdkRGBA color;
+static AgDaySummary *
+summary_of_cell (GtkWidget *child)
+{
+  GtkWidget *cell = gtk_widget_get_ancestor (child, AG_TYPE_CALENDAR_DAY);
 
-      if (color_text == NULL || !gdk_rgba_parse (&color, color_text))
-        gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_arc (cr, x + DOT_SIZE / 2.0, height / 2.0, DOT_SIZE / 2.0, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
+  return cell != NULL ? AG_CALENDAR_DAY (cell)->summary : NULL;
 }
 
-/* The day's number, centred. The layout is kept and only re-shaped when the number or the
- * font (bold for today and the selected day, the text scale) changes; the area grows if a
- * large font needs more room than the template's circle. */
-static void
-draw_number_cb (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
+static PangoLayout *
+ag_day_number_ensure_layout (AgDayNumber *self)
 {
-  AgCalendarDay *self = user_data;
-  GtkWidget *widget = GTK_WIDGET (area);
+  GtkWidget *widget = GTK_WIDGET (self);
   const PangoFontDescription *font =
     pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  guint day;
-  PangoRectangle logical;
-  GdkRGBA color;
 
-  if (self->summary == NULL)
-    return;
-
-  if (self->number_font == NULL || !pango_font_description_equal (self->number_font, font))
+  if (self->layout == NULL || !pango_font_description_equal (self->font, font))
     {
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      int needed;
 
-      g_clear_pointer (&self->number_font, pango_font_description_free);
-      self->number_font = pango_font_description_copy (font);
-
-      /* Tabular figures, as the "numeric" style class gives labels; sized for two digits. */
-      g_clear_object (&self->number_layout);
-      self->number_layout = gtk_widget_create_pango_layout (widget, "00");
+      g_clear_pointer (&self->font, pango_font_description_free);
+      self->font = pango_font_description_copy (font);
+      g_clear_object (&self->layout);
+      self->layout = gtk_widget_create_pango_layout (widget, "00");
+      /* Tabular figures, as the "numeric" style class gives labels. */
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (self->number_layout, attrs);
-      self->number_day = 0;
-
-      pango_layout_get_pixel_extents (self->number_layout, NULL, &logical);
-      needed = MAX (self->number_min_size, MAX (logical.width, logical.height) + NUMBER_PADDING);
-      gtk_drawing_area_set_content_width (area, needed);
-      gtk_drawing_area_set_content_height (area, needed);
+      pango_layout_set_attributes (self->layout, attrs);
+      self->day = 0;
     }
 
-  day = g_date_get_day (ag_day_summary_get_date (self->summary));
-  if (day != self->number_day)
+  return self->layout;
+}
+
+static void
+ag_day_number_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  AgDayNumber *self = AG_DAY_NUMBER (widget);
+  PangoLayout *layout = ag_day_number_ensure_layout (self);
+  g_autoptr(PangoLayout) two_digits = pango_layout_copy (layout);
+  PangoRectangle logical;
+
+  /* A circle: as wide as it is high, for the widest two digits. The CSS minimum still holds. */
+  pango_layout_set_text (two_digits, "00", -1);
+  pango_layout_get_pixel_extents (two_digits, NULL, &logical);
+  *minimum = *natural = MAX (logical.width, logical.height) + NUMBER_PADDING;
+}
+
+static void
+ag_day_number_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  AgDayNumber *self = AG_DAY_NUMBER (widget);
+  AgDaySummary *summary = summary_of_cell (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+  guint day;
+
+  if (summary == NULL)
+    return;
+
+  layout = ag_day_number_ensure_layout (self);
+  day = g_date_get_day (ag_day_summary_get_date (summary));
+  if (day != self->day)
     {
       char number[8];
 
       g_snprintf (number, sizeof number, "%u", day);
-      pango_layout_set_text (self->number_layout, number, -1);
-      self->number_day = day;
+      pango_layout_set_text (layout, number, -1);
+      self->day = day;
     }
-  pango_layout_get_pixel_extents (self->number_layout, NULL, &logical);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_move_to (cr, (width - logical.width) / 2.0 - logical.x,
-                 (height - logical.height) / 2.0 - logical.y);
-  pango_cairo_show_layout (cr, self->number_layout);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
+    (gtk_widget_get_width (widget) - logical.width) / 2.0f - logical.x,
+    (gtk_widget_get_height (widget) - logical.height) / 2.0f - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ag_day_number_finalize (GObject *object)
+{
+  AgDayNumber *self = AG_DAY_NUMBER (object);
+
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (ag_day_number_parent_class)->finalize (object);
+}
+
+static void
+ag_day_number_class_init (AgDayNumberClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = ag_day_number_finalize;
+  widget_class->measure = ag_day_number_measure;
+  widget_class->snapshot = ag_day_number_snapshot;
+  /* The cell's accessible label says the whole day. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+ag_day_number_init (AgDayNumber *self)
+{
+}
+
+/* AgDayDots: one dot per session, in its treatment's colour: the colour is the user's data,
+ * not style. */
+struct _AgDayDots
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AgDayDots, ag_day_dots, GTK_TYPE_WIDGET)
+
+static void
+ag_day_dots_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = (int) (MAX_DOTS * DOT_SIZE + (MAX_DOTS - 1) * DOT_GAP);
+  else
+    *minimum = *natural = (int) DOT_SIZE;
+}
+
+static void
+ag_day_dots_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  AgDaySummary *summary = summary_of_cell (widget);
+  float y = (gtk_widget_get_height (widget) - DOT_SIZE) / 2.0f;
+  guint n;
+  float x;
+
+  if (summary == NULL)
+    return;
+
+  n = MIN (ag_day_summary_get_n_sessions (summary), MAX_DOTS);
+  x = (gtk_widget_get_width (widget) - (n * DOT_SIZE + (n > 0 ? n - 1 : 0) * DOT_GAP)) / 2.0f;
+
+  for (guint i = 0; i < n; i++, x += DOT_SIZE + DOT_GAP)
+    {
+      const char *color_text = ag_day_summary_get_session_color (summary, i);
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, DOT_SIZE, DOT_SIZE);
+      GskRoundedRect dot;
+      GdkRGBA color;
+
+      if (color_text == NULL || !gdk_rgba_parse (&color, color_text))
+        gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+      gsk_rounded_rect_init_from_rect (&dot, &bounds, DOT_SIZE / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &color, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+ag_day_dots_class_init (AgDayDotsClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->measure = ag_day_dots_measure;
+  widget_class->snapshot = ag_day_dots_snapshot;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+ag_day_dots_init (AgDayDots *self)
+{
 }
 
 static char *
@@ -342,8 +454,8 @@ update (AgCalendarDay *self)
   gtk_widget_set_visible (GTK_WIDGET (self->mark), completion != AG_COMPLETION_NONE);
   gtk_widget_set_sensitive (widget, self->summary != NULL);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->number));
-  gtk_widget_queue_draw (GTK_WIDGET (self->dots));
+  gtk_widget_queue_draw (self->number);
+  gtk_widget_queue_draw (self->dots);
   gtk_widget_queue_draw (GTK_WIDGET (self->mark));
 
   g_clear_pointer (&self->label, g_free);
@@ -377,8 +489,6 @@ ag_calendar_day_finalize (GObject *object)
   AgCalendarDay *self = (AgCalendarDay *)object;
 
   g_clear_pointer (&self->label, g_free);
-  g_clear_object (&self->number_layout);
-  g_clear_pointer (&self->number_font, pango_font_description_free);
 
   G_OBJECT_CLASS (ag_calendar_day_parent_class)->finalize (object);
 }
@@ -442,6 +552,8 @@ ag_calendar_day_class_init (AgCalendarDayClass *klass)
   properties[PROP_SELECTED] = g_param_spec_boolean ("selected", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AG_TYPE_DAY_NUMBER);
+  g_type_ensure (AG_TYPE_DAY_DOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/ag-calendar-day.ui");
   gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, dots);
@@ -455,9 +567,6 @@ ag_calendar_day_init (AgCalendarDay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->number_min_size = gtk_drawing_area_get_content_width (self->number);
-  gtk_drawing_area_set_draw_func (self->number, draw_number_cb, self, NULL);
-  gtk_drawing_area_set_draw_func (self->dots, draw_dots_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->mark, draw_mark_cb, self, NULL);
   update (self);
 }
