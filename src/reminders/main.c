@@ -22,6 +22,10 @@ main (int   argc,
 
   g_set_application_name (_("Afterglow Reminders"));
 
+  /* The service sleeps for hours between reminders. A worker thread that finished (connecting
+   * to the system bus, say) ends at once instead of idling 15 s and waking up to end then. */
+  g_thread_pool_set_max_unused_threads (0);
+
   application = ag_reminders_application_new ();
 
   status = g_application_run (G_APPLICATION (application), argc, argv);
