@@ -12,28 +12,31 @@
 #define MAX_DOTS 3
 #define DOT_SIZE 6.0
 #define DOT_GAP 3.0
+/* Between the number and the dots. */
+#define NUMBER_DOTS_GAP 3
+/* The checklist mark, in the face's top end corner. */
+#define MARK_SIZE 10.0
+#define MARK_MARGIN 2.0
 /* Days of the months before and after, shown to fill the weeks. */
 #define OTHER_MONTH_OPACITY 0.45
 /* The room around the digits when the font is too large for the number's circle. */
 #define NUMBER_PADDING 6
 
-/* The number and the session dots are drawn as text and colour nodes by two small widgets of
- * their own: a new month then re-shapes no text, makes no cairo surfaces and resizes nothing. */
+/* A day is a button with two small widgets of its own in it: the face draws the phase's tint
+ * (its CSS background), the session dots and the checklist mark; the number in it is a text
+ * node. A new month then re-shapes no text and resizes nothing. */
 #define AG_TYPE_DAY_NUMBER (ag_day_number_get_type ())
 G_DECLARE_FINAL_TYPE (AgDayNumber, ag_day_number, AG, DAY_NUMBER, GtkWidget)
 
-#define AG_TYPE_DAY_DOTS (ag_day_dots_get_type ())
-G_DECLARE_FINAL_TYPE (AgDayDots, ag_day_dots, AG, DAY_DOTS, GtkWidget)
+#define AG_TYPE_DAY_FACE (ag_day_face_get_type ())
+G_DECLARE_FINAL_TYPE (AgDayFace, ag_day_face, AG, DAY_FACE, GtkWidget)
 
 struct _AgCalendarDay
 {
   GtkButton parent_instance;
 
-  /* template widgets */
-  GtkWidget *dots;
-  GtkDrawingArea *mark;
-  GtkWidget *number;
-  GtkWidget *tint;
+  /* the button's child, the AgDayFace of the template */
+  GtkWidget *face;
 
   /* owned */
   AgDaySummary *summary;
@@ -126,20 +129,6 @@ draw_mark (GtkWidget    *widget,
     default:
       break;
     }
-}
-
-static void
-draw_mark_cb (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
-{
-  AgCalendarDay *self = user_data;
-
-  if (self->summary != NULL)
-    draw_mark (GTK_WIDGET (area), cr, width, height,
-               ag_day_summary_get_completion (self->summary));
 }
 
 static void
@@ -281,17 +270,18 @@ ag_day_number_init (AgDayNumber *self)
 {
 }
 
-/* AgDayDots: one dot per session, in its treatment's colour: the colour is the user's data,
- * not style. */
-struct _AgDayDots
+/* AgDayFace: the day inside the button's border. Its CSS background is the healing phase's
+ * tint; on it go the number (its one child) with the session dots under it, one per session in
+ * its treatment's colour (the user's data, not style), and the checklist mark in its colour. */
+struct _AgDayFace
 {
   GtkWidget parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (AgDayDots, ag_day_dots, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AgDayFace, ag_day_face, GTK_TYPE_WIDGET)
 
 static void
-ag_day_dots_measure (GtkWidget      *widget,
+ag_day_face_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
                      int             for_size,
                      int            *minimum,
@@ -299,26 +289,52 @@ ag_day_dots_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
+  GtkWidget *number = gtk_widget_get_first_child (widget);
+  int number_size;
+
+  gtk_widget_measure (number, orientation, -1, &number_size, NULL, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = (int) (MAX_DOTS * DOT_SIZE + (MAX_DOTS - 1) * DOT_GAP);
+    *minimum = MAX (number_size, (int) (MAX_DOTS * DOT_SIZE + (MAX_DOTS - 1) * DOT_GAP));
   else
-    *minimum = *natural = (int) DOT_SIZE;
+    *minimum = number_size + NUMBER_DOTS_GAP + (int) DOT_SIZE;
+  *natural = *minimum;
+}
+
+static int
+number_top (GtkWidget *face,
+            int        height,
+            int        number_height)
+{
+  return MAX (0, (height - (number_height + NUMBER_DOTS_GAP + (int) DOT_SIZE)) / 2);
 }
 
 static void
-ag_day_dots_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
+ag_day_face_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
 {
-  AgDaySummary *summary = summary_of_cell (widget);
-  float y = (gtk_widget_get_height (widget) - DOT_SIZE) / 2.0f;
-  guint n;
-  float x;
+  GtkWidget *number = gtk_widget_get_first_child (widget);
+  int number_width;
+  int number_height;
 
-  if (summary == NULL)
-    return;
+  gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, &number_width, NULL, NULL, NULL);
+  gtk_widget_measure (number, GTK_ORIENTATION_VERTICAL, -1, &number_height, NULL, NULL, NULL);
+  gtk_widget_size_allocate (number,
+                            &(GtkAllocation) { (width - number_width) / 2,
+                                               number_top (widget, height, number_height),
+                                               number_width, number_height },
+                            -1);
+}
 
-  n = MIN (ag_day_summary_get_n_sessions (summary), MAX_DOTS);
-  x = (gtk_widget_get_width (widget) - (n * DOT_SIZE + (n > 0 ? n - 1 : 0) * DOT_GAP)) / 2.0f;
+static void
+snapshot_dots (GtkWidget    *widget,
+               GtkSnapshot  *snapshot,
+               AgDaySummary *summary,
+               float         y)
+{
+  guint n = MIN (ag_day_summary_get_n_sessions (summary), MAX_DOTS);
+  float x = (gtk_widget_get_width (widget) - (n * DOT_SIZE + (n > 0 ? n - 1 : 0) * DOT_GAP)) / 2.0f;
 
   for (guint i = 0; i < n; i++, x += DOT_SIZE + DOT_GAP)
     {
@@ -338,17 +354,60 @@ ag_day_dots_snapshot (GtkWidget   *widget,
 }
 
 static void
-ag_day_dots_class_init (AgDayDotsClass *klass)
+ag_day_face_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  GtkWidget *number = gtk_widget_get_first_child (widget);
+  AgDaySummary *summary = summary_of_cell (widget);
+  AgCompletion completion;
+
+  if (summary == NULL)
+    return;
+
+  gtk_widget_snapshot_child (widget, number, snapshot);
+  snapshot_dots (widget, snapshot, summary,
+                 number_top (widget, gtk_widget_get_height (widget), gtk_widget_get_height (number)) +
+                 gtk_widget_get_height (number) + NUMBER_DOTS_GAP);
+
+  completion = ag_day_summary_get_completion (summary);
+  if (completion != AG_COMPLETION_NONE)
+    {
+      float x = gtk_widget_get_width (widget) - MARK_MARGIN - MARK_SIZE;
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                               &GRAPHENE_RECT_INIT (x, MARK_MARGIN,
+                                                                    MARK_SIZE, MARK_SIZE));
+
+      cairo_translate (cr, x, MARK_MARGIN);
+      draw_mark (widget, cr, MARK_SIZE, MARK_SIZE, completion);
+      cairo_destroy (cr);
+    }
+}
+
+static void
+ag_day_face_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ag_day_face_parent_class)->dispose (object);
+}
+
+static void
+ag_day_face_class_init (AgDayFaceClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->measure = ag_day_dots_measure;
-  widget_class->snapshot = ag_day_dots_snapshot;
+  G_OBJECT_CLASS (klass)->dispose = ag_day_face_dispose;
+  widget_class->measure = ag_day_face_measure;
+  widget_class->size_allocate = ag_day_face_size_allocate;
+  widget_class->snapshot = ag_day_face_snapshot;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
 static void
-ag_day_dots_init (AgDayDots *self)
+ag_day_face_init (AgDayFace *self)
 {
 }
 
@@ -437,26 +496,24 @@ update (AgCalendarDay *self)
       completion = ag_day_summary_get_completion (self->summary);
     }
 
-  /* Classes go on leaves only, and "other month" is a plain opacity: a class on the button
+  /* Classes go on the face, and "other month" is a plain opacity: a class on the button
    * would restyle its whole subtree, and a month switch changes 42 of them. */
   for (guint i = 0; i < G_N_ELEMENTS (phase_classes); i++)
     if (phase_classes[i] != NULL)
-      set_class (self->tint, phase_classes[i], i == phase);
+      set_class (self->face, phase_classes[i], i == phase);
   for (guint i = 0; i < G_N_ELEMENTS (completion_classes); i++)
     if (completion_classes[i] != NULL)
-      set_class (GTK_WIDGET (self->mark), completion_classes[i], i == completion);
+      set_class (self->face, completion_classes[i], i == completion);
 
   set_class (widget, "today", self->summary && ag_day_summary_get_is_today (self->summary));
   set_class (widget, "next-session",
              self->summary && ag_day_summary_get_is_next_session (self->summary));
   gtk_widget_set_opacity (widget, self->summary && !ag_day_summary_get_in_month (self->summary)
                                   ? OTHER_MONTH_OPACITY : 1.0);
-  gtk_widget_set_visible (GTK_WIDGET (self->mark), completion != AG_COMPLETION_NONE);
   gtk_widget_set_sensitive (widget, self->summary != NULL);
 
-  gtk_widget_queue_draw (self->number);
-  gtk_widget_queue_draw (self->dots);
-  gtk_widget_queue_draw (GTK_WIDGET (self->mark));
+  gtk_widget_queue_draw (self->face);
+  gtk_widget_queue_draw (gtk_widget_get_first_child (self->face));
 
   g_clear_pointer (&self->label, g_free);
   if (self->summary != NULL)
@@ -553,21 +610,17 @@ ag_calendar_day_class_init (AgCalendarDayClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AG_TYPE_DAY_NUMBER);
-  g_type_ensure (AG_TYPE_DAY_DOTS);
+  g_type_ensure (AG_TYPE_DAY_FACE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/ag-calendar-day.ui");
-  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, dots);
-  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, mark);
-  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, number);
-  gtk_widget_class_bind_template_child (widget_class, AgCalendarDay, tint);
 }
 
 static void
 ag_calendar_day_init (AgCalendarDay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->face = gtk_button_get_child (GTK_BUTTON (self));
 
-  gtk_drawing_area_set_draw_func (self->mark, draw_mark_cb, self, NULL);
   update (self);
 }
 
