@@ -213,13 +213,19 @@ settings_changed_cb (AgApplication *self,
     poke_reminders (self);
 }
 
+/* @opening: (transfer full) (nullable): the store being opened already, or %NULL to open it
+ * now */
 static void
-open_store (AgApplication *self)
+open_store (AgApplication  *self,
+            AgStoreOpening *opening)
 {
   g_autofree char *path = ag_store_dup_default_path ();
 
   g_clear_error (&self->store_error);
-  self->store = ag_store_open (path, self->clock, &self->store_error);
+  if (opening != NULL)
+    self->store = ag_store_opening_finish (opening, &self->store_error);
+  else
+    self->store = ag_store_open (path, self->clock, &self->store_error);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -272,15 +278,19 @@ ag_application_startup (GApplication *application)
   AgApplication *self = AG_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autofree char *path = ag_store_dup_default_path ();
+  AgStoreOpening *opening;
 
-  G_APPLICATION_CLASS (ag_application_parent_class)->startup (application);
-
-  self->settings = g_settings_new (APPLICATION_ID);
   if (self->clock == NULL)
     self->clock = ag_clock_new_system ();
 
+  /* Opening reads and checks the whole file: it happens while GTK starts. */
+  opening = ag_store_opening_start (path, self->clock);
+  G_APPLICATION_CLASS (ag_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APPLICATION_ID);
   load_protocol (self);
-  open_store (self);
+  open_store (self, opening);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->protocol, "changed",
@@ -504,7 +514,7 @@ ag_application_start_fresh (AgApplication  *self,
   if (!ag_store_move_aside (path, self->clock, kept_as, error))
     return FALSE;
 
-  open_store (self);
+  open_store (self, NULL);
   if (self->store == NULL)
     {
       g_propagate_error (error, g_error_copy (self->store_error));

@@ -1280,25 +1280,12 @@ ag_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "afterglow", "afterglow.db", NULL);
 }
 
-/**
- * ag_store_open:
- * @path: the database file, usually ag_store_dup_default_path()
- * @clock: the clock that stamps changes
- * @error: where a reason the file cannot be used goes, in words a patient understands
- *
- * Opens the store, creating it (in a folder only the user can read) if there is none.
- * An existing file is checked before anything is written to it: a link or special file
- * (%AG_STORE_ERROR_UNSAFE_PATH), an empty, truncated or damaged file
- * (%AG_STORE_ERROR_DAMAGED), another program's file (%AG_STORE_ERROR_NOT_A_DATABASE)
- * or one saved by a newer Afterglow (%AG_STORE_ERROR_NEWER_SCHEMA) is refused and left
- * exactly as it was. Then an older schema is brought up to date.
- *
- * Returns: (transfer full) (nullable): the store, or %NULL with @error set
- */
-AgStore *
-ag_store_open (const char  *path,
-               AgClock     *clock,
-               GError     **error)
+/* Everything ag_store_open() does but watching the file, which ties the store to the calling
+ * thread's main context: this part may run in any thread. */
+static AgStore *
+open_unwatched (const char  *path,
+                AgClock     *clock,
+                GError     **error)
 {
   g_autoptr(AgStore) self = NULL;
   g_autofree char *absolute = NULL;
@@ -1307,10 +1294,6 @@ ag_store_open (const char  *path,
   g_autofree char *shm_path = NULL;
   struct stat st;
   sqlite3 *db;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (AG_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!g_path_is_absolute (path))
     path = absolute = g_canonicalize_filename (path, NULL);
@@ -1395,10 +1378,131 @@ ag_store_open (const char  *path,
   if (!query_int64 (db, "PRAGMA data_version", &self->data_version, error))
     return NULL;
 
-  self->db_monitor = monitor_file (self, path);
-  self->wal_monitor = monitor_file (self, wal_path);
-
   return g_steal_pointer (&self);
+}
+
+/* Other programs' changes are seen through the thread-default main context of the caller. */
+static void
+watch (AgStore *self)
+{
+  g_autofree char *wal_path = sibling_path (self->path, "-wal");
+
+  self->db_monitor = monitor_file (self, self->path);
+  self->wal_monitor = monitor_file (self, wal_path);
+}
+
+/**
+ * ag_store_open:
+ * @path: the database file, usually ag_store_dup_default_path()
+ * @clock: the clock that stamps changes
+ * @error: where a reason the file cannot be used goes, in words a patient understands
+ *
+ * Opens the store, creating it (in a folder only the user can read) if there is none.
+ * An existing file is checked before anything is written to it: a link or special file
+ * (%AG_STORE_ERROR_UNSAFE_PATH), an empty, truncated or damaged file
+ * (%AG_STORE_ERROR_DAMAGED), another program's file (%AG_STORE_ERROR_NOT_A_DATABASE)
+ * or one saved by a newer Afterglow (%AG_STORE_ERROR_NEWER_SCHEMA) is refused and left
+ * exactly as it was. Then an older schema is brought up to date.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AgStore *
+ag_store_open (const char  *path,
+               AgClock     *clock,
+               GError     **error)
+{
+  AgStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (AG_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = open_unwatched (path, clock, error);
+  if (self != NULL)
+    watch (self);
+
+  return self;
+}
+
+struct _AgStoreOpening
+{
+  GThread *thread;
+  char *path;
+  AgClock *clock;
+  AgStore *store;
+  GError *error;
+};
+
+static gpointer
+opening_thread (gpointer data)
+{
+  AgStoreOpening *opening = data;
+
+  opening->store = open_unwatched (opening->path, opening->clock, &opening->error);
+
+  return NULL;
+}
+
+/**
+ * ag_store_opening_start:
+ * @path: the database file, usually ag_store_dup_default_path()
+ * @clock: the clock that stamps changes
+ *
+ * Starts opening the store as ag_store_open() does, in a thread of its own, so that a program
+ * can get on with starting meanwhile: opening reads and checks the whole file. Nothing else
+ * may use @path's store or change @clock until ag_store_opening_finish().
+ *
+ * Returns: (transfer full): the opening, for ag_store_opening_finish()
+ */
+AgStoreOpening *
+ag_store_opening_start (const char *path,
+                        AgClock    *clock)
+{
+  AgStoreOpening *opening;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (AG_IS_CLOCK (clock), NULL);
+
+  opening = g_new0 (AgStoreOpening, 1);
+  opening->path = g_strdup (path);
+  opening->clock = g_object_ref (clock);
+  opening->thread = g_thread_new ("ag-store-open", opening_thread, opening);
+
+  return opening;
+}
+
+/**
+ * ag_store_opening_finish:
+ * @opening: (transfer full): what ag_store_opening_start() returned
+ * @error: where a reason the file cannot be used goes, as for ag_store_open()
+ *
+ * Waits for the opening to end. The store then watches its file for other programs' changes
+ * through the calling thread's main context, as if it had been opened here.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AgStore *
+ag_store_opening_finish (AgStoreOpening  *opening,
+                         GError         **error)
+{
+  AgStore *self;
+
+  g_return_val_if_fail (opening != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_thread_join (opening->thread);
+  self = g_steal_pointer (&opening->store);
+  if (self != NULL)
+    watch (self);
+  else
+    g_propagate_error (error, g_steal_pointer (&opening->error));
+
+  g_clear_error (&opening->error);
+  g_object_unref (opening->clock);
+  g_free (opening->path);
+  g_free (opening);
+
+  return self;
 }
 
 /**

@@ -58,6 +58,18 @@ char        *ag_store_dup_default_path       (void);
 AgStore     *ag_store_open                   (const char       *path,
                                               AgClock          *clock,
                                               GError          **error);
+
+/**
+ * AgStoreOpening:
+ *
+ * A store being opened in a thread of its own; see ag_store_opening_start().
+ */
+typedef struct _AgStoreOpening AgStoreOpening;
+
+AgStoreOpening *ag_store_opening_start       (const char       *path,
+                                              AgClock          *clock);
+AgStore     *ag_store_opening_finish         (AgStoreOpening   *opening,
+                                              GError          **error);
 gboolean     ag_store_move_aside             (const char       *path,
                                               AgClock          *clock,
                                               char            **new_path,

@@ -1153,6 +1153,52 @@ test_changed_own_writes (void)
   g_assert_cmpuint (record.n_emissions, ==, 0);
 }
 
+/* Opening in a thread gives the same store, refuses the same files, and the store then sees
+ * other programs' changes through the main context of the thread that finished it. */
+static void
+test_opening_in_thread (void)
+{
+  static const char garbage[] = "This is not a database, but it is somebody's data.";
+  g_autofree char *path = dup_test_path ();
+  g_autofree char *bad_path = g_strconcat (path, ".bad", NULL);
+  g_autoptr(AgClock) clock = new_clock ();
+  g_autoptr(AgStore) store = NULL;
+  g_autoptr(AgStore) writer = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  ChangedRecord record = { 0, };
+
+  make_store_with_data (path, clock);
+  store = ag_store_opening_finish (ag_store_opening_start (path, clock), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (ag_store_get_path (store), ==, path);
+  treatments = ag_store_list_treatments (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (treatments->len, ==, 40);
+
+  g_signal_connect (store, "changed", G_CALLBACK (record_changed_cb), &record);
+  run_loop_for (loop, 200);
+  record = (ChangedRecord) { .loop = loop };
+  writer = open_ok (path, clock);
+  g_assert_true (ag_store_set_item_done (writer, "2026-11-22/spf/noon", "2026-11-22", TRUE,
+                                         &error));
+  g_assert_no_error (error);
+  run_loop_for (loop, 5000);
+  g_assert_cmpuint (record.n_emissions, ==, 1);
+  g_assert_cmpint (record.changes, ==, AG_STORE_CHANGE_ALL);
+
+  /* A damaged file is refused, in the same words, and left as it was. */
+  g_file_set_contents (bad_path, garbage, -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (ag_store_opening_finish (ag_store_opening_start (bad_path, clock), &error));
+  g_assert_error (error, AG_STORE_ERROR, AG_STORE_ERROR_NOT_A_DATABASE);
+  g_file_get_contents (bad_path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, garbage);
+}
+
 static void
 test_changed_by_other_connection (void)
 {
@@ -1330,6 +1376,7 @@ main (int   argc,
   g_test_add_func ("/store/open/create-and-reopen", test_open_create_and_reopen);
   g_test_add_func ("/store/treatments/purge-deleted", test_purge_deleted_treatments);
   g_test_add_func ("/store/open/relative-path", test_open_relative_path);
+  g_test_add_func ("/store/open/in-thread", test_opening_in_thread);
   g_test_add_func ("/store/open/migrate-from-empty", test_migrate_from_empty_database);
   g_test_add_func ("/store/open/damaged/zero-length", test_damaged_zero_length);
   g_test_add_func ("/store/open/damaged/truncated", test_damaged_truncated);
