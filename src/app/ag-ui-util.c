@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ag-ui-util.c: small widget helpers the dialogs and pages share: colour buttons, typed times. */
+/* ag-ui-util.c: small widget helpers the dialogs and pages share: colour buttons, typed times,
+ * menus made when first opened. */
 
 #define G_LOG_DOMAIN "ag-ui-util"
 
@@ -78,4 +79,31 @@ ag_ui_parse_time_of_day (const char *text,
     *minutes = 0;
 
   return (n == 1 || n == 2) && *hours <= 23 && *minutes <= 59;
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+/**
+ * ag_ui_menu_button_set_menu_later:
+ * @button: a menu button without a menu yet
+ * @menu: the menu it opens
+ *
+ * Makes @button open @menu, building the menu's popover when it is first opened instead of
+ * now: a window shows sooner when its menus are not built before its first frame.
+ */
+void
+ag_ui_menu_button_set_menu_later (GtkMenuButton *button,
+                                  GMenuModel    *menu)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (menu),
+                                         g_object_unref);
 }

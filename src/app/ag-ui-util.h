@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ag-ui-util.h: small widget helpers the dialogs and pages share: colour buttons, typed times. */
+/* ag-ui-util.h: small widget helpers the dialogs and pages share: colour buttons, typed times,
+ * menus made when first opened. */
 
 #pragma once
 
@@ -28,5 +29,7 @@ GtkWidget *ag_ui_color_button_new    (const AgTreatmentColor *color,
 gboolean   ag_ui_parse_time_of_day   (const char             *text,
                                       guint                  *hours,
                                       guint                  *minutes);
+void       ag_ui_menu_button_set_menu_later (GtkMenuButton   *button,
+                                             GMenuModel      *menu);
 
 G_END_DECLS

@@ -11,11 +11,14 @@
 #include "ag-error.h"
 #include "ag-calendar-view.h"
 #include "ag-day-view.h"
+#include "ag-empty-page.h"
+#include "ag-error-page.h"
 #include "ag-plan-dialog.h"
 #include "ag-session-dialog.h"
 #include "ag-treatment-dialog.h"
 #include "ag-treatment-list.h"
 #include "ag-treatments-panel.h"
+#include "ag-ui-util.h"
 #include "ag-window.h"
 
 struct _AgWindow
@@ -27,12 +30,11 @@ struct _AgWindow
   GtkWidget *content;
   AgDayView *day_view;
   AdwWindowTitle *day_title;
-  GtkLabel *error_note;
-  AdwStatusPage *error_page;
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   GtkWidget *sidebar;
-  GtkWidget *start_fresh_button;
   AdwToastOverlay *toast_overlay;
   AgTreatmentsPanel *treatments_panel;
 
@@ -93,15 +95,38 @@ routine_changed_cb (AgWindow   *self,
   apply_routine (self);
 }
 
+/* The invitation to plan ("empty") and the error page are made the first time they are
+ * needed: most starts show neither. */
+static GtkWidget *
+ensure_page (AgWindow   *self,
+             const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->main_stack, name);
+
+  if (page == NULL)
+    {
+      g_assert (!g_str_equal (name, "plan"));
+      if (g_str_equal (name, "error"))
+        page = ag_error_page_new (self->primary_menu);
+      else
+        page = ag_empty_page_new (self->primary_menu);
+      gtk_stack_add_named (self->main_stack, page, name);
+    }
+
+  return page;
+}
+
 static void
 update_stack (AgWindow *self)
 {
+  const char *name = "plan";
+
   if (self->store == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "error");
+    name = "error";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->treatments)) == 0)
-    gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->main_stack, "plan");
+    name = "empty";
+
+  gtk_stack_set_visible_child (self->main_stack, ensure_page (self, name));
 }
 
 static void
@@ -326,7 +351,7 @@ start_fresh_action (GtkWidget  *widget,
 
   if (!ag_application_start_fresh (application, &kept_as, &error))
     {
-      gtk_label_set_text (self->error_note, error->message);
+      ag_error_page_set_note (AG_ERROR_PAGE (ensure_page (self, "error")), error->message);
       return;
     }
 
@@ -408,12 +433,11 @@ ag_window_class_init (AgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgWindow, content);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, day_title);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, day_view);
-  gtk_widget_class_bind_template_child (widget_class, AgWindow, error_note);
-  gtk_widget_class_bind_template_child (widget_class, AgWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AgWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, AgWindow, start_fresh_button);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AgWindow, treatments_panel);
   gtk_widget_class_bind_template_callback (widget_class, calendar_selected_date_cb);
@@ -436,12 +460,7 @@ ag_window_init (AgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The long button label wraps, so the error page (which the stack measures even while it is
-   * hidden) fits a phone-sized window with large text. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->start_fresh_button))),
-                      TRUE);
-  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->start_fresh_button))),
-                         GTK_JUSTIFY_CENTER);
+  ag_ui_menu_button_set_menu_later (self->menu_button, self->primary_menu);
 
   g_date_clear (&self->today, 1);
   self->settings = g_settings_new (APPLICATION_ID);
@@ -516,18 +535,8 @@ ag_window_load (AgWindow *self)
                                     g_error_matches (store_error, AG_STORE_ERROR,
                                                      AG_STORE_ERROR_NOT_A_DATABASE));
 
-      adw_status_page_set_description (self->error_page,
-                                       store_error ? store_error->message : NULL);
-      if (offer_fresh_start)
-        gtk_label_set_text (self->error_note,
-                            _("Afterglow has not changed or deleted the file. If you start "
-                              "fresh, it is kept next to the new one under another name, so "
-                              "nothing is lost."));
-      else
-        gtk_label_set_text (self->error_note,
-                            _("Afterglow has not changed or deleted the file. Once the problem "
-                              "is solved, open Afterglow again."));
-      gtk_widget_set_visible (self->start_fresh_button, offer_fresh_start);
+      ag_error_page_set_error (AG_ERROR_PAGE (ensure_page (self, "error")), store_error,
+                               offer_fresh_start);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-fresh", offer_fresh_start);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);

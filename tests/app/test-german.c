@@ -11,6 +11,7 @@
 
 #include "ag-application.h"
 #include "ag-day-view.h"
+#include "ag-empty-page.h"
 #include "../ag-test-german.h"
 #include "ag-test-widgets.h"
 #include "ag-window.h"
@@ -153,7 +154,8 @@ test_empty_state (void)
 
   /* The name stays; the invitation to plan is in German, from the window's .ui file. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Afterglow");
-  status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = find_descendant (find_descendant (GTK_WIDGET (window), AG_TYPE_EMPTY_PAGE),
+                           ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
                    "Planen Sie Ihre erste Behandlung");

@@ -129,7 +129,9 @@ test_empty_state (void)
 
   /* A new patient is invited to plan, and the store was created for them. */
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  status = ag_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = ag_test_find_descendant (GTK_WIDGET (gtk_stack_get_visible_child (
+             GTK_STACK (ag_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK)))),
+                            ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
                    "Plan Your First Treatment");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
@@ -329,6 +331,46 @@ test_menus (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "quit"));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* The main menu is built when it is first opened, and then has every entry. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint n_opened = 0;
+
+    ag_test_collect_descendants (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >, 0);
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        GtkMenuButton *button = g_ptr_array_index (buttons, i);
+        GtkPopover *popover;
+        GMenuModel *menu;
+        guint n_entries = 0;
+
+        g_assert_null (gtk_menu_button_get_popover (button));
+        g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+        if (!gtk_widget_get_mapped (GTK_WIDGET (button)))
+          continue;
+
+        gtk_menu_button_popup (button);
+        ag_test_spin_for (50);
+        popover = gtk_menu_button_get_popover (button);
+        g_assert_true (GTK_IS_POPOVER_MENU (popover));
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+        menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+        for (int section = 0; section < g_menu_model_get_n_items (menu); section++)
+          {
+            g_autoptr(GMenuModel) entries = g_menu_model_get_item_link (menu, section,
+                                                                        G_MENU_LINK_SECTION);
+
+            n_entries += g_menu_model_get_n_items (entries);
+          }
+        g_assert_cmpuint (n_entries, ==, 4);
+        gtk_menu_button_popdown (button);
+        ag_test_spin_for (50);
+        n_opened++;
+      }
+    g_assert_cmpuint (n_opened, ==, 1);
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
   ag_test_spin_for (200);
