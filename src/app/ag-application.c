@@ -278,6 +278,8 @@ ag_application_startup (GApplication *application)
   AgApplication *self = AG_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
   g_autofree char *path = ag_store_dup_default_path ();
   AgStoreOpening *opening;
 
@@ -301,6 +303,9 @@ ag_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 }
 
 static void

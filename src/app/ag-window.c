@@ -366,6 +366,27 @@ start_fresh_action (GtkWidget  *widget,
     }
 }
 
+/* The keyboard shortcuts window is built the first time it is asked for; then the window
+ * keeps it as GtkApplicationWindow's help overlay, which shows the shortcuts' keys. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static gboolean
 ag_window_close_request (GtkWindow *window)
 {
@@ -450,6 +471,8 @@ ag_window_class_init (AgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", edit_session_action);
   gtk_widget_class_install_action (widget_class, "win.show-treatment", "x", show_treatment_action);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);

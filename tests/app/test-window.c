@@ -330,7 +330,39 @@ test_menus (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "preferences"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "quit"));
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* The keyboard shortcuts window is built when it is first asked for, with Ctrl+?. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                  "win.show-help-overlay");
+    GtkWindow *shortcuts;
+
+    g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
+    g_clear_pointer (&accels, g_strfreev);
+    /* Every shortcut the window lists has its keys. */
+    accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                    "window.close");
+    g_assert_cmpstrv (accels, ((const char *[]) { "<Control>w", NULL }));
+    g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                               NULL));
+    ag_test_spin_for (200);
+    shortcuts = ag_test_find_window_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_nonnull (shortcuts);
+    g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (
+                     GTK_APPLICATION_WINDOW (window))) == shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    gtk_window_close (shortcuts);
+    ag_test_spin_for (50);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    /* Asked for again, the same window comes back. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                               NULL));
+    ag_test_spin_for (50);
+    g_assert_true (ag_test_find_window_of_type (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  }
 
   /* The main menu is built when it is first opened, and then has every entry. */
   {
