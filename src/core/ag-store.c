@@ -39,6 +39,11 @@ struct _AgStore
 
   gint64 data_version;
   guint check_source;
+
+  /* Every session, as ag_store_list_sessions() last read them, and the data_version they
+   * were read at: until this connection commits or another one does, they are still true. */
+  GPtrArray *sessions;
+  gint64 sessions_version;
 };
 
 G_DEFINE_FINAL_TYPE (AgStore, ag_store, G_TYPE_OBJECT)
@@ -429,6 +434,8 @@ begin_write (AgStore  *self,
 static void
 rollback (AgStore *self)
 {
+  /* What was read inside the transaction may be undone. */
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -438,6 +445,8 @@ commit (AgStore        *self,
         AgStoreChange   changes,
         GError        **error)
 {
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+
   if (!exec_sql (self->db, "COMMIT", TRUE, error))
     {
       rollback (self);
@@ -1213,6 +1222,7 @@ ag_store_finalize (GObject *object)
 {
   AgStore *self = (AgStore *)object;
 
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->path, g_free);
@@ -1603,14 +1613,16 @@ ag_store_get_path (AgStore *self)
  * ag_store_release_memory:
  * @self: a store
  *
- * Gives back the database pages cached in memory. A long-running reader such as the
- * reminders service calls it before it sleeps; the next read fetches what it needs again.
+ * Gives back the database pages and the sessions cached in memory. A long-running reader
+ * such as the reminders service calls it before it sleeps; the next read fetches what it
+ * needs again.
  */
 void
 ag_store_release_memory (AgStore *self)
 {
   g_return_if_fail (AG_IS_STORE (self));
 
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_db_release_memory (self->db);
 }
@@ -2211,36 +2223,21 @@ number_sessions (GPtrArray *sessions)
     }
 }
 
-/**
- * ag_store_list_sessions:
- * @self: the store
- * @treatment_id: a treatment, or 0 for the sessions of every treatment
- * @error: where a reason goes
- *
- * Lists the sessions of treatments that are not deleted, sorted by start. Each has its
- * treatment's area, and its number and count within its series, not counting
- * cancelled sessions (a cancelled session has number 0).
- *
- * Returns: (transfer full) (element-type AgSession) (nullable): the sessions
- */
-GPtrArray *
-ag_store_list_sessions (AgStore  *self,
-                        gint64    treatment_id,
-                        GError  **error)
+/* Reads every session of the treatments that are not deleted, numbered. */
+static GPtrArray *
+read_sessions (AgStore  *self,
+               GError  **error)
 {
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (AG_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   stmt = prepare (self, error,
                   "SELECT " SESSION_COLUMNS " FROM sessions s"
                   " JOIN treatments t ON t.id = s.treatment_id"
-                  " WHERE t.deleted_usec IS NULL AND (?1 = 0 OR s.treatment_id = ?1)"
+                  " WHERE t.deleted_usec IS NULL"
                   " ORDER BY s.start_utc_usec, s.id",
-                  "i", treatment_id);
+                  "");
   if (stmt == NULL)
     return NULL;
 
@@ -2253,6 +2250,59 @@ ag_store_list_sessions (AgStore  *self,
   number_sessions (sessions);
 
   return g_steal_pointer (&sessions);
+}
+
+/**
+ * ag_store_list_sessions:
+ * @self: the store
+ * @treatment_id: a treatment, or 0 for the sessions of every treatment
+ * @error: where a reason goes
+ *
+ * Lists the sessions of treatments that are not deleted, sorted by start. Each has its
+ * treatment's area, and its number and count within its series, not counting
+ * cancelled sessions (a cancelled session has number 0).
+ *
+ * The store keeps what it read until the data changes, and every caller gets the same
+ * sessions meanwhile: treat them as read-only, and edit a copy (ag_session_copy()).
+ *
+ * Returns: (transfer full) (element-type AgSession) (nullable): the sessions
+ */
+GPtrArray *
+ag_store_list_sessions (AgStore  *self,
+                        gint64    treatment_id,
+                        GError  **error)
+{
+  GPtrArray *sessions;
+  gint64 data_version;
+
+  g_return_val_if_fail (AG_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* data_version moves when another connection commits; this one's commits drop the
+   * sessions themselves. */
+  if (!query_int64 (self->db, "PRAGMA data_version", &data_version, error))
+    return NULL;
+  if (self->sessions == NULL || self->sessions_version != data_version)
+    {
+      GPtrArray *read = read_sessions (self, error);
+
+      if (read == NULL)
+        return NULL;
+      g_clear_pointer (&self->sessions, g_ptr_array_unref);
+      self->sessions = read;
+      self->sessions_version = data_version;
+    }
+
+  sessions = g_ptr_array_new_full (self->sessions->len, g_object_unref);
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      AgSession *session = g_ptr_array_index (self->sessions, i);
+
+      if (treatment_id == 0 || ag_session_get_treatment_id (session) == treatment_id)
+        g_ptr_array_add (sessions, g_object_ref (session));
+    }
+
+  return sessions;
 }
 
 static gboolean

@@ -747,6 +747,71 @@ test_plan_treatment (void)
     }
 }
 
+/* The store keeps the sessions it read until this connection or another one commits: readers
+ * share them meanwhile, and never see stale ones. */
+static void
+test_sessions_kept_until_change (void)
+{
+  g_autofree char *path = dup_test_path ();
+  g_autoptr(AgClock) clock = new_clock ();
+  g_autoptr(AgStore) store = open_ok (path, clock);
+  g_autoptr(AgStore) other = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) face = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 face_id, scalp_id;
+
+  face_id = plan_series (store, 3);
+  scalp_id = plan_series (store, 2);
+  first = ag_store_list_sessions (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 5);
+
+  /* Nothing changed: the same sessions, and a treatment's are among them, numbered alike. */
+  again = ag_store_list_sessions (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 5);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_true (g_ptr_array_index (again, i) == g_ptr_array_index (first, i));
+  face = ag_store_list_sessions (store, face_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (face->len, ==, 3);
+  for (guint i = 0; i < face->len; i++)
+    {
+      AgSession *session = g_ptr_array_index (face, i);
+
+      g_assert_cmpint (ag_session_get_treatment_id (session), ==, face_id);
+      g_assert_cmpuint (ag_session_get_number (session), ==, i + 1);
+      g_assert_cmpuint (ag_session_get_count (session), ==, 3);
+      g_assert_true (g_ptr_array_find (first, session, NULL));
+    }
+  g_clear_pointer (&again, g_ptr_array_unref);
+  g_clear_pointer (&face, g_ptr_array_unref);
+
+  /* This connection's change is seen at once. */
+  g_assert_true (ag_store_set_session_status (store,
+                                              ag_session_get_id (g_ptr_array_index (first, 0)),
+                                              AG_SESSION_CANCELLED, 0, &error));
+  g_assert_no_error (error);
+  face = ag_store_list_sessions (store, face_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ag_session_get_status (g_ptr_array_index (face, 0)), ==, AG_SESSION_CANCELLED);
+  g_assert_cmpuint (ag_session_get_count (g_ptr_array_index (face, 1)), ==, 2);
+  g_assert_cmpint (ag_session_get_status (g_ptr_array_index (first, 0)), ==, AG_SESSION_PLANNED);
+  g_clear_pointer (&face, g_ptr_array_unref);
+
+  /* So is another program's, before its change signal arrives. */
+  other = open_ok (path, clock);
+  g_assert_true (ag_store_delete_treatment (other, scalp_id, &error));
+  g_assert_no_error (error);
+  again = ag_store_list_sessions (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 3);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (ag_session_get_treatment_id (g_ptr_array_index (again, i)), ==, face_id);
+}
+
 static void
 test_sessions_edit_status_and_extra (void)
 {
@@ -1393,6 +1458,7 @@ main (int   argc,
   g_test_add_func ("/store/treatments/delete-restore-purge",
                    test_treatments_delete_restore_purge);
   g_test_add_func ("/store/treatments/plan", test_plan_treatment);
+  g_test_add_func ("/store/sessions/kept-until-change", test_sessions_kept_until_change);
   g_test_add_func ("/store/sessions/edit-status-extra", test_sessions_edit_status_and_extra);
   g_test_add_func ("/store/sessions/move-across-dst", test_move_session_shift_later_across_dst);
   g_test_add_func ("/store/sessions/move-keeps-done", test_move_session_keeps_done_ones);
