@@ -151,6 +151,7 @@ struct _AgDayNumber
   PangoLayout *layout;
   PangoFontDescription *font;   /* the font layout was made for */
   guint day;                    /* the day layout holds, 0 for none */
+  int size;                     /* the circle's side for the widest two digits in font */
 };
 
 G_DEFINE_FINAL_TYPE (AgDayNumber, ag_day_number, GTK_TYPE_WIDGET)
@@ -169,6 +170,7 @@ ag_day_number_ensure_layout (AgDayNumber *self)
   GtkWidget *widget = GTK_WIDGET (self);
   const PangoFontDescription *font =
     pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  PangoRectangle logical;
 
   if (self->layout == NULL || !pango_font_description_equal (self->font, font))
     {
@@ -181,6 +183,8 @@ ag_day_number_ensure_layout (AgDayNumber *self)
       /* Tabular figures, as the "numeric" style class gives labels. */
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
       pango_layout_set_attributes (self->layout, attrs);
+      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+      self->size = MAX (logical.width, logical.height) + NUMBER_PADDING;
       self->day = 0;
     }
 
@@ -197,14 +201,10 @@ ag_day_number_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   AgDayNumber *self = AG_DAY_NUMBER (widget);
-  PangoLayout *layout = ag_day_number_ensure_layout (self);
-  g_autoptr(PangoLayout) two_digits = pango_layout_copy (layout);
-  PangoRectangle logical;
 
   /* A circle: as wide as it is high, for the widest two digits. The CSS minimum still holds. */
-  pango_layout_set_text (two_digits, "00", -1);
-  pango_layout_get_pixel_extents (two_digits, NULL, &logical);
-  *minimum = *natural = MAX (logical.width, logical.height) + NUMBER_PADDING;
+  ag_day_number_ensure_layout (self);
+  *minimum = *natural = self->size;
 }
 
 static void
