@@ -14,34 +14,33 @@
 #define DOT_GAP 3.0
 /* Between the number and the dots. */
 #define NUMBER_DOTS_GAP 3
-/* The checklist mark, in the face's top end corner. */
+/* The circle around the number (filled on the selected day): at least this wide, and with
+ * this much room around the digits when the font is larger. */
+#define NUMBER_MIN_SIZE 24
+#define NUMBER_PADDING 6
+/* The checklist mark, in the top end corner. */
 #define MARK_SIZE 10.0
 #define MARK_MARGIN 2.0
 /* Days of the months before and after, shown to fill the weeks. */
 #define OTHER_MONTH_OPACITY 0.45
-/* The room around the digits when the font is too large for the number's circle. */
-#define NUMBER_PADDING 6
 
-/* A day is a button with two small widgets of its own in it: the face draws the phase's tint
- * (its CSS background), the session dots and the checklist mark; the number in it is a text
- * node. A new month then re-shapes no text and resizes nothing. */
-#define AG_TYPE_DAY_NUMBER (ag_day_number_get_type ())
-G_DECLARE_FINAL_TYPE (AgDayNumber, ag_day_number, AG, DAY_NUMBER, GtkWidget)
-
-#define AG_TYPE_DAY_FACE (ag_day_face_get_type ())
-G_DECLARE_FINAL_TYPE (AgDayFace, ag_day_face, AG, DAY_FACE, GtkWidget)
+/* A day is a button without child widgets: its CSS gives the phase's tint (its background
+ * inside the border), today's and the next session's border and the font; it draws the
+ * number, the session dots and the checklist mark itself. A new month then restyles one node a
+ * day, re-shapes no text and resizes nothing. */
 
 struct _AgCalendarDay
 {
   GtkButton parent_instance;
 
-  /* the button's child, the AgDayFace of the template */
-  GtkWidget *face;
-
   /* owned */
   AgDaySummary *summary;
   char *label;
+  PangoLayout *layout;          /* the number */
+  PangoFontDescription *font;   /* the font layout was made for */
 
+  guint day;                    /* the day layout holds, 0 for none */
+  int number_size;              /* the number's circle, for the widest two digits in font */
   gboolean selected;
 };
 
@@ -82,19 +81,17 @@ set_class (GtkWidget  *widget,
 }
 
 static void
-draw_mark (GtkWidget    *widget,
-           cairo_t      *cr,
-           int           width,
-           int           height,
-           AgCompletion  completion)
+draw_mark (cairo_t       *cr,
+           int            width,
+           int            height,
+           const GdkRGBA *color,
+           AgCompletion   completion)
 {
   double size = MIN (width, height);
   double x = (width - size) / 2.0;
   double y = (height - size) / 2.0;
-  GdkRGBA color;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  gdk_cairo_set_source_rgba (cr, &color);
+  gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, MAX (1.5, size / 6.0));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -138,40 +135,22 @@ draw_legend_mark_cb (GtkDrawingArea *area,
                      int             height,
                      gpointer        user_data)
 {
-  draw_mark (GTK_WIDGET (area), cr, width, height, GPOINTER_TO_INT (user_data));
-}
+  GdkRGBA color;
 
-/* AgDayNumber: the day's number, centred, in the circle its CSS draws. The layout is kept
- * and only re-shaped when the day or the font (bold for today and the selected day, the text
- * scale) changes; it asks for room for two digits. */
-struct _AgDayNumber
-{
-  GtkWidget parent_instance;
-
-  PangoLayout *layout;
-  PangoFontDescription *font;   /* the font layout was made for */
-  guint day;                    /* the day layout holds, 0 for none */
-  int size;                     /* the circle's side for the widest two digits in font */
-};
-
-G_DEFINE_FINAL_TYPE (AgDayNumber, ag_day_number, GTK_TYPE_WIDGET)
-
-static AgDaySummary *
-summary_of_cell (GtkWidget *child)
-{
-  GtkWidget *cell = gtk_widget_get_ancestor (child, AG_TYPE_CALENDAR_DAY);
-
-  return cell != NULL ? AG_CALENDAR_DAY (cell)->summary : NULL;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  draw_mark (cr, width, height, &color, GPOINTER_TO_INT (user_data));
 }
 
 static PangoLayout *
-ag_day_number_ensure_layout (AgDayNumber *self)
+ensure_layout (AgCalendarDay *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   const PangoFontDescription *font =
     pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   PangoRectangle logical;
 
+  /* Made again only when the font changes (bold for today and the selected day, the text
+   * scale); a new day only sets its text. */
   if (self->layout == NULL || !pango_font_description_equal (self->font, font))
     {
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
@@ -184,7 +163,8 @@ ag_day_number_ensure_layout (AgDayNumber *self)
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
       pango_layout_set_attributes (self->layout, attrs);
       pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-      self->size = MAX (logical.width, logical.height) + NUMBER_PADDING;
+      self->number_size = MAX (NUMBER_MIN_SIZE,
+                               MAX (logical.width, logical.height) + NUMBER_PADDING);
       self->day = 0;
     }
 
@@ -192,37 +172,49 @@ ag_day_number_ensure_layout (AgDayNumber *self)
 }
 
 static void
-ag_day_number_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
+ag_calendar_day_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
 {
-  AgDayNumber *self = AG_DAY_NUMBER (widget);
+  AgCalendarDay *self = AG_CALENDAR_DAY (widget);
 
-  /* A circle: as wide as it is high, for the widest two digits. The CSS minimum still holds. */
-  ag_day_number_ensure_layout (self);
-  *minimum = *natural = self->size;
+  /* The number's circle with the dots under it; the CSS minimum size still holds. */
+  ensure_layout (self);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MAX (self->number_size, (int) (MAX_DOTS * DOT_SIZE + (MAX_DOTS - 1) * DOT_GAP));
+  else
+    *minimum = self->number_size + NUMBER_DOTS_GAP + (int) DOT_SIZE;
+  *natural = *minimum;
 }
 
 static void
-ag_day_number_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              GdkRGBA    *color)
 {
-  AgDayNumber *self = AG_DAY_NUMBER (widget);
-  AgDaySummary *summary = summary_of_cell (widget);
-  PangoLayout *layout;
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gtk_style_context_get_color (context, color);
+}
+
+static void
+snapshot_number (AgCalendarDay *self,
+                 GtkSnapshot   *snapshot,
+                 float          x,
+                 float          y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  PangoLayout *layout = ensure_layout (self);
+  guint day = g_date_get_day (ag_day_summary_get_date (self->summary));
+  float size = self->number_size;
   PangoRectangle logical;
   GdkRGBA color;
-  guint day;
 
-  if (summary == NULL)
-    return;
-
-  layout = ag_day_number_ensure_layout (self);
-  day = g_date_get_day (ag_day_summary_get_date (summary));
   if (day != self->day)
     {
       char number[8];
@@ -231,114 +223,47 @@ ag_day_number_snapshot (GtkWidget   *widget,
       pango_layout_set_text (layout, number, -1);
       self->day = day;
     }
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  if (self->selected)
+    {
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, size, size);
+      GskRoundedRect circle;
+      GdkRGBA fill;
+
+      lookup_color (widget, "accent_bg_color", &fill);
+      gsk_rounded_rect_init_from_rect (&circle, &bounds, size / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &circle);
+      gtk_snapshot_append_color (snapshot, &fill, &bounds);
+      gtk_snapshot_pop (snapshot);
+      lookup_color (widget, "accent_fg_color", &color);
+    }
+  else
+    {
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+    }
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (
-    (gtk_widget_get_width (widget) - logical.width) / 2.0f - logical.x,
-    (gtk_widget_get_height (widget) - logical.height) / 2.0f - logical.y));
+    x + (size - logical.width) / 2.0f - logical.x,
+    y + (size - logical.height) / 2.0f - logical.y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 
+/* One dot per session, in its treatment's colour: the colour is the user's data, not style. */
 static void
-ag_day_number_finalize (GObject *object)
+snapshot_dots (AgCalendarDay *self,
+               GtkSnapshot   *snapshot,
+               float          y)
 {
-  AgDayNumber *self = AG_DAY_NUMBER (object);
-
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->font, pango_font_description_free);
-
-  G_OBJECT_CLASS (ag_day_number_parent_class)->finalize (object);
-}
-
-static void
-ag_day_number_class_init (AgDayNumberClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->finalize = ag_day_number_finalize;
-  widget_class->measure = ag_day_number_measure;
-  widget_class->snapshot = ag_day_number_snapshot;
-  /* The cell's accessible label says the whole day. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
-}
-
-static void
-ag_day_number_init (AgDayNumber *self)
-{
-}
-
-/* AgDayFace: the day inside the button's border. Its CSS background is the healing phase's
- * tint; on it go the number (its one child) with the session dots under it, one per session in
- * its treatment's colour (the user's data, not style), and the checklist mark in its colour. */
-struct _AgDayFace
-{
-  GtkWidget parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (AgDayFace, ag_day_face, GTK_TYPE_WIDGET)
-
-static void
-ag_day_face_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
-{
-  GtkWidget *number = gtk_widget_get_first_child (widget);
-  int number_size;
-
-  gtk_widget_measure (number, orientation, -1, &number_size, NULL, NULL, NULL);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MAX (number_size, (int) (MAX_DOTS * DOT_SIZE + (MAX_DOTS - 1) * DOT_GAP));
-  else
-    *minimum = number_size + NUMBER_DOTS_GAP + (int) DOT_SIZE;
-  *natural = *minimum;
-}
-
-static int
-number_top (GtkWidget *face,
-            int        height,
-            int        number_height)
-{
-  return MAX (0, (height - (number_height + NUMBER_DOTS_GAP + (int) DOT_SIZE)) / 2);
-}
-
-static void
-ag_day_face_size_allocate (GtkWidget *widget,
-                           int        width,
-                           int        height,
-                           int        baseline)
-{
-  GtkWidget *number = gtk_widget_get_first_child (widget);
-  int number_width;
-  int number_height;
-
-  gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, &number_width, NULL, NULL, NULL);
-  gtk_widget_measure (number, GTK_ORIENTATION_VERTICAL, -1, &number_height, NULL, NULL, NULL);
-  gtk_widget_size_allocate (number,
-                            &(GtkAllocation) { (width - number_width) / 2,
-                                               number_top (widget, height, number_height),
-                                               number_width, number_height },
-                            -1);
-}
-
-static void
-snapshot_dots (GtkWidget    *widget,
-               GtkSnapshot  *snapshot,
-               AgDaySummary *summary,
-               float         y)
-{
-  guint n = MIN (ag_day_summary_get_n_sessions (summary), MAX_DOTS);
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n = MIN (ag_day_summary_get_n_sessions (self->summary), MAX_DOTS);
   float x = (gtk_widget_get_width (widget) - (n * DOT_SIZE + (n > 0 ? n - 1 : 0) * DOT_GAP)) / 2.0f;
 
   for (guint i = 0; i < n; i++, x += DOT_SIZE + DOT_GAP)
     {
-      const char *color_text = ag_day_summary_get_session_color (summary, i);
+      const char *color_text = ag_day_summary_get_session_color (self->summary, i);
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, DOT_SIZE, DOT_SIZE);
       GskRoundedRect dot;
       GdkRGBA color;
@@ -354,61 +279,49 @@ snapshot_dots (GtkWidget    *widget,
 }
 
 static void
-ag_day_face_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
+snapshot_mark (AgCalendarDay *self,
+               GtkSnapshot   *snapshot)
 {
-  GtkWidget *number = gtk_widget_get_first_child (widget);
-  AgDaySummary *summary = summary_of_cell (widget);
-  AgCompletion completion;
+  static const char * const colors[] = {
+    [AG_COMPLETION_NONE] = NULL,
+    [AG_COMPLETION_COMPLETE] = "success_color",
+    [AG_COMPLETION_PARTIAL] = "warning_color",
+    [AG_COMPLETION_MISSED] = "error_color",
+  };
+  GtkWidget *widget = GTK_WIDGET (self);
+  AgCompletion completion = ag_day_summary_get_completion (self->summary);
+  float x = gtk_widget_get_width (widget) - MARK_MARGIN - MARK_SIZE;
+  GdkRGBA color;
+  cairo_t *cr;
 
-  if (summary == NULL)
+  if (completion == AG_COMPLETION_NONE)
     return;
 
-  gtk_widget_snapshot_child (widget, number, snapshot);
-  snapshot_dots (widget, snapshot, summary,
-                 number_top (widget, gtk_widget_get_height (widget), gtk_widget_get_height (number)) +
-                 gtk_widget_get_height (number) + NUMBER_DOTS_GAP);
-
-  completion = ag_day_summary_get_completion (summary);
-  if (completion != AG_COMPLETION_NONE)
-    {
-      float x = gtk_widget_get_width (widget) - MARK_MARGIN - MARK_SIZE;
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                               &GRAPHENE_RECT_INIT (x, MARK_MARGIN,
-                                                                    MARK_SIZE, MARK_SIZE));
-
-      cairo_translate (cr, x, MARK_MARGIN);
-      draw_mark (widget, cr, MARK_SIZE, MARK_SIZE, completion);
-      cairo_destroy (cr);
-    }
+  lookup_color (widget, colors[completion], &color);
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (x, MARK_MARGIN, MARK_SIZE, MARK_SIZE));
+  cairo_translate (cr, x, MARK_MARGIN);
+  draw_mark (cr, MARK_SIZE, MARK_SIZE, &color, completion);
+  cairo_destroy (cr);
 }
 
 static void
-ag_day_face_dispose (GObject *object)
+ag_calendar_day_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
 {
-  GtkWidget *child;
+  AgCalendarDay *self = AG_CALENDAR_DAY (widget);
+  float number_top;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  if (self->summary == NULL)
+    return;
 
-  G_OBJECT_CLASS (ag_day_face_parent_class)->dispose (object);
-}
-
-static void
-ag_day_face_class_init (AgDayFaceClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = ag_day_face_dispose;
-  widget_class->measure = ag_day_face_measure;
-  widget_class->size_allocate = ag_day_face_size_allocate;
-  widget_class->snapshot = ag_day_face_snapshot;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
-}
-
-static void
-ag_day_face_init (AgDayFace *self)
-{
+  ensure_layout (self);
+  number_top = MAX (0, (gtk_widget_get_height (widget) -
+                        (self->number_size + NUMBER_DOTS_GAP + DOT_SIZE)) / 2);
+  snapshot_number (self, snapshot,
+                   (gtk_widget_get_width (widget) - self->number_size) / 2.0f, number_top);
+  snapshot_dots (self, snapshot, number_top + self->number_size + NUMBER_DOTS_GAP);
+  snapshot_mark (self, snapshot);
 }
 
 static char *
@@ -496,14 +409,14 @@ update (AgCalendarDay *self)
       completion = ag_day_summary_get_completion (self->summary);
     }
 
-  /* Classes go on the face, and "other month" is a plain opacity: a class on the button
-   * would restyle its whole subtree, and a month switch changes 42 of them. */
+  /* The button has no child widgets, so a class restyles one node; "other month" is a plain
+   * opacity. The completion classes say what the mark shows. */
   for (guint i = 0; i < G_N_ELEMENTS (phase_classes); i++)
     if (phase_classes[i] != NULL)
-      set_class (self->face, phase_classes[i], i == phase);
+      set_class (widget, phase_classes[i], i == phase);
   for (guint i = 0; i < G_N_ELEMENTS (completion_classes); i++)
     if (completion_classes[i] != NULL)
-      set_class (self->face, completion_classes[i], i == completion);
+      set_class (widget, completion_classes[i], i == completion);
 
   set_class (widget, "today", self->summary && ag_day_summary_get_is_today (self->summary));
   set_class (widget, "next-session",
@@ -512,8 +425,7 @@ update (AgCalendarDay *self)
                                   ? OTHER_MONTH_OPACITY : 1.0);
   gtk_widget_set_sensitive (widget, self->summary != NULL);
 
-  gtk_widget_queue_draw (self->face);
-  gtk_widget_queue_draw (gtk_widget_get_first_child (self->face));
+  gtk_widget_queue_draw (widget);
 
   g_clear_pointer (&self->label, g_free);
   if (self->summary != NULL)
@@ -546,6 +458,8 @@ ag_calendar_day_finalize (GObject *object)
   AgCalendarDay *self = (AgCalendarDay *)object;
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (ag_calendar_day_parent_class)->finalize (object);
 }
@@ -609,8 +523,9 @@ ag_calendar_day_class_init (AgCalendarDayClass *klass)
   properties[PROP_SELECTED] = g_param_spec_boolean ("selected", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (AG_TYPE_DAY_NUMBER);
-  g_type_ensure (AG_TYPE_DAY_FACE);
+  widget_class->measure = ag_calendar_day_measure;
+  widget_class->snapshot = ag_calendar_day_snapshot;
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/ag-calendar-day.ui");
 }
@@ -619,7 +534,8 @@ static void
 ag_calendar_day_init (AgCalendarDay *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->face = gtk_button_get_child (GTK_BUTTON (self));
+  /* Measured by ag_calendar_day_measure(), not by GtkButton's layout of a child. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   update (self);
 }
