@@ -80,12 +80,23 @@ set_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
-static void
-draw_mark (cairo_t       *cr,
-           int            width,
-           int            height,
-           const GdkRGBA *color,
-           AgCompletion   completion)
+/**
+ * ag_calendar_mark_draw:
+ * @cr: where to draw, with the mark's box at 0, 0
+ * @width: the box's width
+ * @height: the box's height
+ * @color: the mark's colour
+ * @completion: what the mark stands for: a check for a complete checklist, a half-filled
+ *   circle for a partly done one, a cross for a missed one, nothing for none
+ *
+ * Draws the checklist mark the calendar shows, centred in the box and as large as fits.
+ */
+void
+ag_calendar_mark_draw (cairo_t       *cr,
+                       double         width,
+                       double         height,
+                       const GdkRGBA *color,
+                       AgCompletion   completion)
 {
   double size = MIN (width, height);
   double x = (width - size) / 2.0;
@@ -138,7 +149,7 @@ draw_legend_mark_cb (GtkDrawingArea *area,
   GdkRGBA color;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-  draw_mark (cr, width, height, &color, GPOINTER_TO_INT (user_data));
+  ag_calendar_mark_draw (cr, width, height, &color, GPOINTER_TO_INT (user_data));
 }
 
 static PangoLayout *
@@ -301,7 +312,7 @@ snapshot_mark (AgCalendarDay *self,
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (x, MARK_MARGIN, MARK_SIZE, MARK_SIZE));
   cairo_translate (cr, x, MARK_MARGIN);
-  draw_mark (cr, MARK_SIZE, MARK_SIZE, &color, completion);
+  ag_calendar_mark_draw (cr, MARK_SIZE, MARK_SIZE, &color, completion);
   cairo_destroy (cr);
 }
 

@@ -22,5 +22,10 @@ void           ag_calendar_day_set_selected (AgCalendarDay *self,
                                              gboolean       selected);
 const char    *ag_calendar_day_get_label    (AgCalendarDay *self);
 GtkWidget     *ag_calendar_mark_new         (AgCompletion   completion);
+void           ag_calendar_mark_draw        (cairo_t       *cr,
+                                             double         width,
+                                             double         height,
+                                             const GdkRGBA *color,
+                                             AgCompletion   completion);
 
 G_END_DECLS

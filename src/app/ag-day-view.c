@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ag-alarm.h"
+#include "ag-check-paintable.h"
 #include "ag-checklist-row.h"
 #include "ag-day-checklist.h"
 #include "ag-day-view.h"
@@ -817,6 +818,7 @@ ag_day_view_class_init (AgDayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "day-view.show-warning-signs", NULL,
                                    show_warning_signs_action);
 
+  g_type_ensure (AG_TYPE_CHECK_PAINTABLE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ag-day-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AgDayView, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, AgDayView, checklist_list);
