@@ -2338,7 +2338,8 @@ lookup_session_treatment (AgStore  *self,
  * @session_id: the session
  * @error: where a reason goes (%AG_STORE_ERROR_NOT_FOUND if it is gone)
  *
- * Returns: (transfer full) (nullable): the session, numbered within its series
+ * Returns: (transfer full) (nullable): the session, numbered within its series: a copy of its
+ *   own, which the caller may change
  */
 AgSession *
 ag_store_get_session (AgStore  *self,
@@ -2362,8 +2363,10 @@ ag_store_get_session (AgStore  *self,
     {
       AgSession *session = g_ptr_array_index (sessions, i);
 
+      /* The listed sessions are shared until the data changes: callers edit what they get
+       * here, and an edit the store then refuses must not show in them. */
       if (ag_session_get_id (session) == session_id)
-        return g_object_ref (session);
+        return ag_session_copy (session);
     }
 
   set_session_not_found (error);

@@ -801,6 +801,26 @@ test_sessions_kept_until_change (void)
   g_assert_cmpint (ag_session_get_status (g_ptr_array_index (first, 0)), ==, AG_SESSION_PLANNED);
   g_clear_pointer (&face, g_ptr_array_unref);
 
+  /* A session asked for by its id is the caller's own: an edit the store refuses shows
+   * nowhere. */
+  {
+    g_autoptr(GPtrArray) listed = ag_store_list_sessions (store, face_id, &error);
+    g_autoptr(AgSession) edited = NULL;
+
+    g_assert_no_error (error);
+    edited = ag_store_get_session (store, ag_session_get_id (g_ptr_array_index (listed, 1)),
+                                   &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&listed, g_ptr_array_unref);
+    ag_session_set_depth_mm (edited, 3.5);
+    g_assert_false (ag_store_update_session (store, edited, &error));
+    g_assert_error (error, AG_PLAN_ERROR, AG_PLAN_ERROR_DEPTH);
+    g_clear_error (&error);
+    listed = ag_store_list_sessions (store, face_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (ag_session_get_depth_mm (g_ptr_array_index (listed, 1)), ==, 0.5);
+  }
+
   /* So is another program's, before its change signal arrives. */
   other = open_ok (path, clock);
   g_assert_true (ag_store_delete_treatment (other, scalp_id, &error));
