@@ -139,19 +139,6 @@ ag_calendar_mark_draw (cairo_t       *cr,
     }
 }
 
-static void
-draw_legend_mark_cb (GtkDrawingArea *area,
-                     cairo_t        *cr,
-                     int             width,
-                     int             height,
-                     gpointer        user_data)
-{
-  GdkRGBA color;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-  ag_calendar_mark_draw (cr, width, height, &color, GPOINTER_TO_INT (user_data));
-}
-
 static PangoLayout *
 ensure_layout (AgCalendarDay *self)
 {
@@ -289,9 +276,11 @@ snapshot_dots (AgCalendarDay *self,
     }
 }
 
+/* The mark's colour, from the theme's named colours: the calendar's days and its legend. */
 static void
-snapshot_mark (AgCalendarDay *self,
-               GtkSnapshot   *snapshot)
+get_mark_color (GtkWidget    *widget,
+                AgCompletion  completion,
+                GdkRGBA      *color)
 {
   static const char * const colors[] = {
     [AG_COMPLETION_NONE] = NULL,
@@ -299,16 +288,29 @@ snapshot_mark (AgCalendarDay *self,
     [AG_COMPLETION_PARTIAL] = "warning_color",
     [AG_COMPLETION_MISSED] = "error_color",
   };
+
+  if (colors[completion] != NULL)
+    lookup_color (widget, colors[completion], color);
+  else
+    gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+}
+
+static void
+snapshot_mark (AgCalendarDay *self,
+               GtkSnapshot   *snapshot)
+{
   GtkWidget *widget = GTK_WIDGET (self);
   AgCompletion completion = ag_day_summary_get_completion (self->summary);
-  float x = gtk_widget_get_width (widget) - MARK_MARGIN - MARK_SIZE;
+  /* In the top end corner: the right one, or the left one in right-to-left text. */
+  float x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+            ? MARK_MARGIN : gtk_widget_get_width (widget) - MARK_MARGIN - MARK_SIZE;
   GdkRGBA color;
   cairo_t *cr;
 
   if (completion == AG_COMPLETION_NONE)
     return;
 
-  lookup_color (widget, colors[completion], &color);
+  get_mark_color (widget, completion, &color);
   cr = gtk_snapshot_append_cairo (snapshot,
                                   &GRAPHENE_RECT_INIT (x, MARK_MARGIN, MARK_SIZE, MARK_SIZE));
   cairo_translate (cr, x, MARK_MARGIN);
@@ -616,6 +618,8 @@ ag_calendar_day_set_selected (AgCalendarDay *self,
     return;
 
   self->selected = selected;
+  /* The number's accent circle is drawn, not styled. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (selected)
     gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED, FALSE);
   else
@@ -638,6 +642,19 @@ ag_calendar_day_get_label (AgCalendarDay *self)
   return self->label;
 }
 
+static void
+draw_legend_mark_cb (GtkDrawingArea *area,
+                     cairo_t        *cr,
+                     int             width,
+                     int             height,
+                     gpointer        user_data)
+{
+  GdkRGBA color;
+
+  get_mark_color (GTK_WIDGET (area), GPOINTER_TO_INT (user_data), &color);
+  ag_calendar_mark_draw (cr, width, height, &color, GPOINTER_TO_INT (user_data));
+}
+
 /**
  * ag_calendar_mark_new:
  * @completion: what the mark stands for
@@ -653,8 +670,6 @@ ag_calendar_mark_new (AgCompletion completion)
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 12);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (area, "calendar-mark");
-  if (completion_classes[completion] != NULL)
-    gtk_widget_add_css_class (area, completion_classes[completion]);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_legend_mark_cb,
                                   GINT_TO_POINTER (completion), NULL);
 

@@ -84,15 +84,3 @@ static void
 ag_check_paintable_init (AgCheckPaintable *self)
 {
 }
-
-/**
- * ag_check_paintable_new:
- *
- * Returns: (transfer full): a check mark without a size of its own: it fills the icon size
- *   it is shown at
- */
-GdkPaintable *
-ag_check_paintable_new (void)
-{
-  return g_object_new (AG_TYPE_CHECK_PAINTABLE, NULL);
-}

@@ -11,6 +11,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AgCheckPaintable, ag_check_paintable, AG, CHECK_PAINTABLE, GObject)
 
-GdkPaintable *ag_check_paintable_new (void);
-
 G_END_DECLS
