@@ -220,13 +220,16 @@ open_store (AgApplication  *self,
             AgStoreOpening *opening)
 {
   g_clear_error (&self->store_error);
-  if (opening == NULL)
+  if (opening != NULL)
+    {
+      self->store = ag_store_opening_finish (opening, &self->store_error);
+    }
+  else
     {
       g_autofree char *path = ag_store_dup_default_path ();
 
-      opening = ag_store_opening_start (path, self->clock);
+      self->store = ag_store_open (path, self->clock, &self->store_error);
     }
-  self->store = ag_store_opening_finish (opening, &self->store_error);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;

@@ -28,8 +28,6 @@ struct _AgCalendarView
   AgStore *store;
   AgProtocol *protocol;
   GListStore *days;           /* AgDaySummary, one per cell */
-  GPtrArray *treatments;      /* AgTreatment, read once until the store changes */
-  GPtrArray *sessions;        /* AgSession, likewise */
   gulong store_handler;
   gulong clock_handler;
 
@@ -167,13 +165,6 @@ dup_now (AgCalendarView *self)
   return g_steal_pointer (&now);
 }
 
-static void
-forget_lists (AgCalendarView *self)
-{
-  g_clear_pointer (&self->treatments, g_ptr_array_unref);
-  g_clear_pointer (&self->sessions, g_ptr_array_unref);
-}
-
 /* Replaces only the runs of days that changed, so a tick redraws one cell. */
 static void
 replace_days (AgCalendarView *self,
@@ -224,19 +215,13 @@ reload (AgCalendarView *self)
   if (self->store == NULL || self->protocol == NULL || self->month == 0)
     return;
 
-  /* Moving between months reads only the ticks: the treatments and sessions are read
-   * again when the store says they changed. */
-  if (self->treatments == NULL)
-    self->treatments = ag_store_list_treatments (self->store, &error);
-  if (self->treatments != NULL && self->sessions == NULL)
-    self->sessions = ag_store_list_sessions (self->store, 0, &error);
-
+  /* The store keeps the sessions it read until they change: a new month parses only its
+   * ticks. */
   now = dup_now (self);
-  if (self->sessions != NULL)
-    fresh = ag_month_summary_build (self->store, self->treatments, self->sessions, self->protocol,
-                                    ag_clock_get_timezone (ag_store_get_clock (self->store)),
-                                    &self->routine, now, self->year, self->month,
-                                    self->first_weekday, &error);
+  fresh = ag_month_summary_build (self->store, NULL, NULL, self->protocol,
+                                  ag_clock_get_timezone (ag_store_get_clock (self->store)),
+                                  &self->routine, now, self->year, self->month,
+                                  self->first_weekday, &error);
   if (fresh == NULL)
     {
       /* The store could not be read: keep showing what was last read. */
@@ -341,8 +326,6 @@ store_changed_cb (AgCalendarView *self,
                   AgStoreChange   change,
                   AgStore        *store)
 {
-  if (change & (AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS))
-    forget_lists (self);
   if (change & (AG_STORE_CHANGE_TREATMENTS | AG_STORE_CHANGE_SESSIONS | AG_STORE_CHANGE_TICKS))
     reload (self);
 }
@@ -435,7 +418,6 @@ disconnect_store (AgCalendarView *self)
       g_clear_signal_handler (&self->store_handler, self->store);
     }
   g_clear_object (&self->store);
-  forget_lists (self);
 }
 
 static void

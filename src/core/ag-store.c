@@ -2305,33 +2305,6 @@ ag_store_list_sessions (AgStore  *self,
   return sessions;
 }
 
-static gboolean
-lookup_session_treatment (AgStore  *self,
-                          gint64    session_id,
-                          gint64   *treatment_id,
-                          GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (self, error,
-                  "SELECT s.treatment_id FROM sessions s"
-                  " JOIN treatments t ON t.id = s.treatment_id"
-                  " WHERE s.id = ? AND t.deleted_usec IS NULL",
-                  "i", session_id);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = step (self, stmt, FALSE, error);
-  if (rc == SQLITE_DONE)
-    set_session_not_found (error);
-  if (rc != SQLITE_ROW)
-    return FALSE;
-
-  *treatment_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 /**
  * ag_store_get_session:
  * @self: the store
@@ -2347,15 +2320,13 @@ ag_store_get_session (AgStore  *self,
                       GError  **error)
 {
   g_autoptr(GPtrArray) sessions = NULL;
-  gint64 treatment_id;
 
   g_return_val_if_fail (AG_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!lookup_session_treatment (self, session_id, &treatment_id, error))
-    return NULL;
-
-  sessions = ag_store_list_sessions (self, treatment_id, error);
+  /* The listed sessions are numbered within their series; a deleted treatment's are not
+   * among them. */
+  sessions = ag_store_list_sessions (self, 0, error);
   if (sessions == NULL)
     return NULL;
 
