@@ -1133,6 +1133,35 @@ ag_protocol_init (AgProtocol *self)
   self->preps = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_free);
 }
 
+/* @data's text with the carriage returns that end its lines (before a line feed or the end)
+ * left out. */
+static GString *
+without_line_end_returns (const char *data,
+                          gsize       len)
+{
+  GString *text = g_string_sized_new (len);
+  gsize returns = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '\r')
+        {
+          returns++;
+          continue;
+        }
+      if (data[i] != '\n')
+        while (returns > 0)
+          {
+            g_string_append_c (text, '\r');
+            returns--;
+          }
+      returns = 0;
+      g_string_append_c (text, data[i]);
+    }
+
+  return text;
+}
+
 /**
  * ag_protocol_new_from_data:
  * @data: the text of a protocol file
@@ -1153,6 +1182,7 @@ ag_protocol_new_from_data (const char  *data,
   g_autoptr(AgProtocol) self = NULL;
   g_autoptr(GHashTable) lines = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) unix_data = NULL;
   const char *invalid = NULL;
   LoadContext ctx = { 0 };
 
@@ -1189,7 +1219,10 @@ ag_protocol_new_from_data (const char  *data,
   self->keyfile = g_key_file_new ();
   g_key_file_set_list_separator (self->keyfile, ';');
 
-  if (!g_key_file_load_from_data (self->keyfile, data, len,
+  /* GKeyFile drops one carriage return at the end of a line and keeps any others, so a file
+   * saved with "\r\r\n" endings would change each time it is read and written again. */
+  unix_data = without_line_end_returns (data, len);
+  if (!g_key_file_load_from_data (self->keyfile, unix_data->str, unix_data->len,
                                   G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
                                   &local_error))
     {
